@@ -1,0 +1,3 @@
+from lighthouse_tui.cli import main
+
+raise SystemExit(main())
