@@ -1,0 +1,173 @@
+"""An opportunity as the filter sees it, and the parsing of values users type or import.
+
+Values arrive as text (`-f fee=1500`, a CSV cell) or already typed (JSON, TOML); both go
+through `parse_value`, so "1500" from the shell and 1500 from a file mean the same thing.
+"""
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from lighthouse_tui.core.problems import Problem, ProblemsError
+from lighthouse_tui.core.strategy import DEFAULT_KIND, Strategy
+from lighthouse_tui.core.suggest import closest
+from lighthouse_tui.core.types import ValueType
+
+Value = float | str | bool | date
+RATING_MAX = 5
+MAX_TEXT = 1_000_000
+_TRUE = {"true", "yes", "y", "1", "on"}
+_FALSE = {"false", "no", "n", "0", "off"}
+
+
+@dataclass(frozen=True, slots=True)
+class Opportunity:
+    kind: str = DEFAULT_KIND
+    values: Mapping[str, Value] = field(default_factory=dict)
+    """Field name → typed value, for the fields that are known (title included)."""
+    ratings: Mapping[str, float] = field(default_factory=dict)
+    """Criterion id → the user's 0–5 rating."""
+
+    @property
+    def title(self) -> str:
+        return str(self.values.get("title", ""))
+
+
+def parse_value(kind: ValueType, raw: object) -> Value:
+    """Raises ValueError with a message in the user's words."""
+    if kind is ValueType.TEXT:
+        if not isinstance(raw, str):
+            raise ValueError(f"expected text, got {raw!r}")
+        if len(raw) > MAX_TEXT:
+            raise ValueError(f"text is over {MAX_TEXT:,} characters")
+        return raw
+    if kind is ValueType.NUMBER:
+        return _parse_number(raw)
+    if kind is ValueType.BOOL:
+        if isinstance(raw, bool):
+            return raw
+        if isinstance(raw, str) and raw.strip().lower() in _TRUE | _FALSE:
+            return raw.strip().lower() in _TRUE
+        raise ValueError(f"expected true or false, got {raw!r}")
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    if isinstance(raw, str):
+        try:
+            return date.fromisoformat(raw.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"expected a date like 2027-01-31, got {raw!r}")
+
+
+def _parse_number(raw: object) -> float:
+    if isinstance(raw, bool):
+        raise ValueError(f"expected a number, got {str(raw).lower()}")
+    if isinstance(raw, int | float):
+        number = float(raw)
+    elif isinstance(raw, str):
+        try:
+            number = float(raw.strip().replace("_", ""))
+        except ValueError:
+            raise ValueError(f"expected a number, got {raw!r}") from None
+    else:
+        raise ValueError(f"expected a number, got {raw!r}")
+    if not math.isfinite(number):
+        raise ValueError(f"expected a finite number, got {raw!r}")
+    return number
+
+
+def parse_rating(raw: object) -> float:
+    try:
+        value = _parse_number(raw)
+    except ValueError:
+        raise ValueError(f"a rating is a number from 0 to {RATING_MAX}, got {raw!r}") from None
+    if not 0 <= value <= RATING_MAX:
+        raise ValueError(f"a rating is from 0 to {RATING_MAX}, got {value:g}")
+    return value
+
+
+def build_opportunity(strategy: Strategy, data: Mapping[str, Any], *, origin: str) -> Opportunity:
+    """Check every key of `data` against the strategy and collect all problems at once.
+
+    `data` holds fields by name plus `kind` and `ratings`; `origin` names where it came from
+    (a file, or "command line") for the messages.
+    """
+    problems: list[Problem] = []
+    types = strategy.field_types
+    kinds = strategy.all_kinds
+
+    kind = data.get("kind", DEFAULT_KIND)
+    if not isinstance(kind, str) or kind not in kinds:
+        suggestion = closest(kind, kinds) if isinstance(kind, str) else None
+        problems.append(
+            Problem(f"unknown kind {kind!r}", path="kind", file=origin, suggestion=suggestion)
+        )
+
+    values: dict[str, Value] = {}
+    for name, raw in data.items():
+        if name in ("kind", "ratings"):
+            continue
+        if name not in types:
+            problems.append(
+                Problem(
+                    f"unknown field {name!r}",
+                    path=name,
+                    file=origin,
+                    suggestion=closest(name, types),
+                )
+            )
+            continue
+        if raw is None or raw == "":
+            continue
+        try:
+            values[name] = parse_value(types[name], raw)
+        except ValueError as exc:
+            problems.append(Problem(str(exc), path=name, file=origin))
+
+    ratings = _ratings(strategy, data.get("ratings", {}), origin, problems)
+    if problems:
+        raise ProblemsError(problems)
+    return Opportunity(kind=str(kind), values=values, ratings=ratings)
+
+
+def _ratings(
+    strategy: Strategy, raw: object, origin: str, problems: list[Problem]
+) -> dict[str, float]:
+    if not isinstance(raw, Mapping):
+        problems.append(
+            Problem("expected a table of criterion = 0..5", path="ratings", file=origin)
+        )
+        return {}
+    by_id = {c.id: c for c in strategy.criteria}
+    rated = [c.id for c in strategy.criteria if c.rating]
+    ratings: dict[str, float] = {}
+    for ident, value in raw.items():
+        path = f"ratings.{ident}"
+        criterion = by_id.get(ident)
+        if criterion is None:
+            problems.append(
+                Problem(
+                    f"unknown criterion {ident!r}",
+                    path=path,
+                    file=origin,
+                    suggestion=closest(ident, rated),
+                )
+            )
+        elif not criterion.rating:
+            problems.append(
+                Problem(
+                    f"{ident!r} is computed from the field {criterion.field!r}; set that field",
+                    path=path,
+                    file=origin,
+                )
+            )
+        elif value is not None and value != "":
+            try:
+                ratings[ident] = parse_rating(value)
+            except ValueError as exc:
+                problems.append(Problem(str(exc), path=path, file=origin))
+    return ratings

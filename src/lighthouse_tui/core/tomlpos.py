@@ -1,0 +1,89 @@
+"""Where each key of a TOML document sits, so validation errors can name a line and column.
+
+`tomllib` returns plain values with no positions. Rather than depend on a second, round-trip
+TOML parser for this one need, we scan the source line by line: table headers, array-of-tables
+entries, `key = value` lines and the keys of one-line inline tables. The scan only runs after
+`tomllib` has accepted the document, so it may assume valid TOML and stay simple.
+"""
+
+import re
+from dataclasses import dataclass
+
+Path = tuple[str | int, ...]
+
+_BARE = r"[A-Za-z0-9_-]+"
+_QUOTED = r'"(?:[^"\\]|\\.)*"|\'[^\']*\''
+_KEY = rf"(?:{_BARE}|{_QUOTED})"
+_DOTTED = rf"{_KEY}(?:\s*\.\s*{_KEY})*"
+_HEADER = re.compile(rf"^\s*(\[\[?)\s*({_DOTTED})\s*\]\]?")
+_ASSIGN = re.compile(rf"^(\s*)({_DOTTED})\s*=\s*")
+_INLINE_KEY = re.compile(rf"(?:^|[{{,])\s*({_DOTTED})\s*=\s*")
+_KEY_PART = re.compile(rf"{_BARE}|{_QUOTED}")
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    line: int
+    col: int
+    value_col: int | None = None
+    """Column where the key's value starts: lets a rule error point inside its expression."""
+
+
+def _split_key(dotted: str) -> tuple[str, ...]:
+    return tuple(part[1:-1] if part[0] in "\"'" else part for part in _KEY_PART.findall(dotted))
+
+
+def _opens_multiline_string(value: str) -> str | None:
+    """The delimiter of a multi-line string the value starts but does not close, if any."""
+    for quote in ('"""', "'''"):
+        if value.startswith(quote) and value.count(quote) == 1:
+            return quote
+    return None
+
+
+def key_positions(text: str) -> dict[Path, Position]:
+    positions: dict[Path, Position] = {}
+    aot_counts: dict[Path, int] = {}
+    table: Path = ()
+    closing: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if closing is not None:
+            if closing in line:
+                closing = None
+            continue
+        if header := _HEADER.match(line):
+            keys = _split_key(header.group(2))
+            col = header.start(1) + 1
+            if header.group(1) == "[[":
+                index = aot_counts.get(keys, 0)
+                aot_counts[keys] = index + 1
+                table = (*keys, index)
+                positions.setdefault(keys, Position(number, col))
+            else:
+                table = keys
+            positions[table] = Position(number, col)
+            continue
+        assign = _ASSIGN.match(line)
+        if assign is None:
+            continue
+        path = table + _split_key(assign.group(2))
+        value = line[assign.end() :]
+        positions[path] = Position(number, assign.start(2) + 1, assign.end() + 1)
+        closing = _opens_multiline_string(value)
+        if value.startswith("{"):
+            offset = assign.end()
+            for inner in _INLINE_KEY.finditer(value):
+                inner_path = path + _split_key(inner.group(1))
+                positions[inner_path] = Position(
+                    number, offset + inner.start(1) + 1, offset + inner.end() + 1
+                )
+    return positions
+
+
+def locate(positions: dict[Path, Position], path: Path) -> Position | None:
+    """The position of `path`, or of its nearest ancestor the scan saw (a list item's parent
+    key, a missing key's table)."""
+    for end in range(len(path), 0, -1):
+        if (found := positions.get(path[:end])) is not None:
+            return found
+    return None
