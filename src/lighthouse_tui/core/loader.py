@@ -74,8 +74,8 @@ def load_strategy_file(path: Path) -> LoadedStrategy:
 def load_strategy_bytes(data: bytes, source: str) -> LoadedStrategy:
     if len(data) > MAX_BYTES:
         raise _fail(source, f"is over {MAX_BYTES // 1_000_000} MB; a strategy is a few KB of TOML")
-    text = _decode(data, source)
-    raw = _parse_toml(text, source)
+    text = decode_text(data, source)
+    raw = parse_toml(text, source)
     positions = tomlpos.key_positions(text)
 
     version = raw.get("schema")
@@ -117,7 +117,7 @@ def _fail(source: str, message: str) -> ProblemsError:
     return ProblemsError([Problem(message=message, file=source)])
 
 
-def _decode(data: bytes, source: str) -> str:
+def decode_text(data: bytes, source: str) -> str:
     data = data.removeprefix(b"\xef\xbb\xbf")
     try:
         return data.decode("utf-8")
@@ -137,7 +137,7 @@ def _decode(data: bytes, source: str) -> str:
         ) from None
 
 
-def _parse_toml(text: str, source: str) -> dict[str, Any]:
+def parse_toml(text: str, source: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

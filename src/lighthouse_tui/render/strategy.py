@@ -1,0 +1,107 @@
+"""How a strategy is shown: the lighthouse first, then horizon, capacity, criteria, rules."""
+
+from datetime import date
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.problems import Problem
+from lighthouse_tui.core.strategy import Horizon, Strategy
+from lighthouse_tui.render.evaluation import RULE_WORDS, VERDICT_STYLES, format_number
+
+BAR_WIDTH = 20
+
+
+def horizon_text(horizon: Horizon | None, today: date) -> Text:
+    if horizon is None:
+        return Text("no horizon set", style="dim")
+    text = Text(f"{horizon.start} → {horizon.end}  ")
+    if today < horizon.start:
+        text.append(f"starts in {(horizon.start - today).days} days", style="cyan")
+    elif today > horizon.end:
+        text.append(
+            f"ended {(today - horizon.end).days} days ago: time to review", style="bold red"
+        )
+    else:
+        left = (horizon.end - today).days
+        text.append(f"{left} days left", style="bold yellow" if left <= 14 else "green")
+    return text
+
+
+def _applies_to(kinds: list[str] | None) -> Text:
+    return Text("all kinds" if kinds is None else ", ".join(kinds), style="dim")
+
+
+def criteria_table(strategy: Strategy) -> Table:
+    heaviest = max(c.weight for c in strategy.criteria)
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("criterion", overflow="fold", ratio=3)
+    table.add_column("weight", no_wrap=True)
+    table.add_column("from", overflow="fold", ratio=2)
+    table.add_column("applies to", overflow="fold", ratio=1)
+    for c in strategy.criteria:
+        filled = max(1, round(c.weight / heaviest * BAR_WIDTH))
+        bar = Text("█" * filled, style="cyan")
+        bar.append(f" {format_number(c.weight)}")
+        if c.rating:
+            source = Text("rated 0–5")
+        else:
+            source = Text(
+                f"{c.field}: {format_number(c.worst or 0)} → {format_number(c.best or 0)}"
+            )
+            if (c.worst or 0) > (c.best or 0):
+                source.append(" (less is better)", style="dim")
+        table.add_row(Text(c.label), bar, source, _applies_to(c.kinds))
+    return table
+
+
+def rules_text(strategy: Strategy) -> Text:
+    text = Text("Rules", style="bold")
+    if not strategy.rules:
+        text.append("\n  none", style="dim")
+    for rule in strategy.rules:
+        text.append("\n  ")
+        text.append(RULE_WORDS[rule.then], style=VERDICT_STYLES.get(rule.then, "bold magenta"))
+        text.append(" when ")
+        text.append(rule.when, style="cyan")
+        text.append("\n    ")
+        text.append(rule.reason, style="italic")
+    return text
+
+
+def strategy_view(loaded: LoadedStrategy, today: date) -> RenderableType:
+    s = loaded.strategy
+    header = Text(s.name, style="bold")
+    header.append(f"   {loaded.source}", style="dim")
+    lighthouse = Text("⛯ ", style="bold yellow")
+    lighthouse.append(s.lighthouse, style="bold")
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    facts.add_row("Horizon", horizon_text(s.horizon, today))
+    facts.add_row("Capacity", Text(f"{format_number(s.capacity.hours_per_week)} h/week free"))
+    facts.add_row(
+        "Thresholds",
+        Text(
+            f"accept ≥ {format_number(s.thresholds.accept)}, "
+            f"decline < {format_number(s.thresholds.decline)}, consider between"
+        ),
+    )
+    facts.add_row("Review", Text(f"outcomes asked {s.review.after_days} days after a decision"))
+    facts.add_row("Kinds", Text(", ".join(s.all_kinds)))
+    if s.fields:
+        facts.add_row("Fields", Text(", ".join(f"{n} ({t})" for n, t in s.fields.items())))
+    return Group(
+        header, lighthouse, Text(), facts, Text(), criteria_table(s), Text(), rules_text(s)
+    )
+
+
+def problems_view(problems: list[Problem]) -> Text:
+    text = Text()
+    for i, problem in enumerate(problems):
+        if i:
+            text.append("\n")
+        text.append(str(problem))
+    return text
