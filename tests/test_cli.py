@@ -319,7 +319,7 @@ def test_headless_commands_never_import_textual(s: list[str], good_strategy_path
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[3, 3, 0, 0]"
+    assert done.stdout.strip().splitlines()[-1] == "[0, 3, 0, 0]"
 
 
 def test_check_import_time_has_no_textual(s: list[str]) -> None:
@@ -330,7 +330,7 @@ def test_check_import_time_has_no_textual(s: list[str]) -> None:
         check=False,
         timeout=60,
     )
-    assert "| pydantic" in done.stderr
+    assert "pydantic" in done.stderr
     assert "textual" not in done.stderr
 
 

@@ -118,9 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-input", action="store_true", help="never ask for missing ratings")
     check.set_defaults(handler=cmd_check)
 
-    strategy = commands.add_parser(
-        "strategy", help="write, validate and show strategy files", parser_class=_Parser
-    )
+    strategy = commands.add_parser("strategy", help="write, validate and show strategy files")
     strategy_commands = strategy.add_subparsers(
         dest="strategy_command", metavar="COMMAND", required=True, parser_class=_Parser
     )
@@ -153,8 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
     try:
+        args = build_parser().parse_args(argv)
         handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", cmd_app)
         return handler(args)
     except UserError as exc:

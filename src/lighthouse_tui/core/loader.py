@@ -102,7 +102,7 @@ def load_strategy_bytes(data: bytes, source: str) -> LoadedStrategy:
     checked = _CrossCheck(raw, source, positions)
     problems.extend(checked.problems)
     if strategy is None or problems:
-        raise ProblemsError(problems)
+        raise ProblemsError(sorted(problems, key=lambda p: (p.line or 0, p.col or 0)))
 
     return LoadedStrategy(
         strategy=strategy,
@@ -223,9 +223,15 @@ def _describe(error: Any, loc: tuple[str | int, ...]) -> tuple[str, str | None]:
         given, str
     ):
         return f"expected a date, got the text {given!r}: write dates without quotes", None
+    if kind == "string_too_short" and ctx.get("min_length") == 1:
+        return "must not be empty", None
+    if kind == "too_short" and ctx.get("min_length") == 1:
+        return "needs at least one entry", None
     message = _lower_first(str(error["msg"]).removeprefix("Input should be "))
     if kind.endswith("_type") and given is not None:
         return f"expected {message.removeprefix('a valid ')}, got {_describe_value(given)}", None
+    if str(error["msg"]).startswith("Input should be ") and isinstance(given, int | float):
+        return f"must be {message}, got {given!r}", None
     return message, None
 
 
@@ -299,7 +305,9 @@ class _CrossCheck:
         rules = _tables(raw.get("rules"))
         self.check_duplicates(rules, "rules")
         rating_ids = [
-            c["id"] for _, c in criteria if c.get("rating") is True and isinstance(c.get("id"), str)
+            c["id"]
+            for _, c in criteria
+            if c.get("rating") is True and isinstance(c.get("id"), str) and c["id"].isidentifier()
         ]
         names = rule_names(field_types, rating_ids)
         for index, rule in rules:

@@ -129,7 +129,9 @@ class Strategy(_Section):
     review: Review = Review()
     kinds: list[Identifier] = Field(default_factory=list, max_length=50)
     """Opportunity kinds beside the built-in client_request, partner_offer and opportunity."""
-    fields: dict[Identifier, ValueType] = Field(default_factory=dict, max_length=100)
+    fields: dict[Identifier, Annotated[ValueType, Field(strict=False)]] = Field(
+        default_factory=dict, max_length=100
+    )
     """Extra opportunity fields and their type: number, text, bool or date."""
     criteria: list[Criterion] = Field(min_length=1, max_length=200)
     rules: list[Rule] = Field(default_factory=list, max_length=200)

@@ -1,0 +1,559 @@
+"""The decision log: inbox, decisions, strategy versions and outcomes in one SQLite file.
+
+Every write is one short transaction (`BEGIN IMMEDIATE` … `COMMIT`), so a process killed at
+any moment leaves the log as it was before or after a whole command, and two processes
+recording at once queue on SQLite's lock (`busy_timeout`) instead of failing. WAL with
+`synchronous=NORMAL` survives a killed process; only a power cut can lose the last commits.
+
+Errors a user can cause (not a log, a newer log, read-only, locked) become `StoreError`, one
+line each; SQL and programming errors are not caught here.
+"""
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any, Self
+
+from lighthouse_tui.core.capacity import Commitment
+from lighthouse_tui.core.filter import Evaluation
+from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.opportunity import Opportunity
+from lighthouse_tui.store.location import create_private
+from lighthouse_tui.store.records import (
+    DecisionRecord,
+    DefaultChoice,
+    FinalChoice,
+    InboxItem,
+    Outcome,
+    encode_values,
+)
+from lighthouse_tui.store.schema import APPLICATION_ID, LATEST, MIGRATIONS
+
+BUSY_TIMEOUT_S = 5.0
+Clock = Callable[[], datetime]
+
+
+class StoreError(Exception):
+    """The log cannot be used as asked; the message is one line for the user."""
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _ts(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _parse_ts(text: str) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class LogFilter:
+    since: date | None = None
+    until: date | None = None
+    kind: str | None = None
+    verdict: str | None = None
+    overrode: bool = False
+    text: str | None = None
+
+
+_DECISION_COLUMNS = """
+    d.id, d.opportunity_id, d.decided_at, d.kind, o.title, o.source, d.default_choice,
+    d.verdict, d.score, d.provisional, d.final_choice, d.note, d.strategy, d.evaluation,
+    o.fields, o.ratings, d.hours_per_week, d.weeks,
+    (SELECT json_array(rating, note, happened_on, recorded_at) FROM outcomes
+        WHERE decision_id = d.id ORDER BY id DESC LIMIT 1),
+    (SELECT count(*) FROM outcomes WHERE decision_id = d.id)
+"""
+
+
+class DecisionLog:
+    def __init__(self, connection: sqlite3.Connection, path: Path, clock: Clock) -> None:
+        self._db = connection
+        self.path = path
+        self._clock = clock
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        readonly: bool = False,
+        clock: Clock = utc_now,
+        busy_timeout: float = BUSY_TIMEOUT_S,
+    ) -> Self:
+        """Open (and, unless read-only, create and migrate) the log at `path`.
+
+        Read-only opening never creates or changes anything: `check` without `--record`, `log`
+        and `export` work on a read-only file or medium.
+        """
+        if path.is_dir():
+            raise StoreError(f"{path}: is a directory, not a decision log")
+        if readonly and not path.exists():
+            raise StoreError(f"{path}: no decision log yet (record a decision first)")
+        try:
+            if not readonly:
+                create_private(path)
+            uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
+            db = sqlite3.connect(uri, uri=True, timeout=busy_timeout, isolation_level=None)
+        except (OSError, sqlite3.OperationalError) as exc:
+            raise StoreError(f"{path}: cannot open the decision log: {_reason(exc)}") from None
+        log = cls(db, path, clock)
+        try:
+            log._prepare(readonly)
+        except StoreError:
+            db.close()
+            raise
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise StoreError(_describe(path, exc)) from None
+        return log
+
+    def _prepare(self, readonly: bool) -> None:
+        db = self._db
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        db.execute("PRAGMA foreign_keys = ON")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        has_tables = db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0] > 0
+        if app_id not in (0, APPLICATION_ID) or (app_id == 0 and has_tables):
+            raise StoreError(f"{self.path}: is an SQLite file, but not a Lighthouse decision log")
+        if version > LATEST:
+            raise StoreError(
+                f"{self.path}: written by a newer Lighthouse (log version {version}; this one "
+                f"reads up to {LATEST}): upgrade Lighthouse"
+            )
+        if readonly:
+            if version < LATEST:
+                raise StoreError(
+                    f"{self.path}: needs an upgrade (log version {version} → {LATEST}); run a "
+                    "command that writes, such as `lighthouse inbox`, with write access"
+                )
+            return
+        if db.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
+            raise StoreError(f"{self.path}: cannot use write-ahead logging on this file system")
+        db.execute("PRAGMA synchronous = NORMAL")
+        if version < LATEST:
+            with self._transaction():
+                for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                    for statement in _statements(script):
+                        db.execute(statement)
+                    db.execute(f"PRAGMA user_version = {number}")
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(_describe(self.path, exc)) from None
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        try:
+            self._db.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            self._db.execute("ROLLBACK")
+            raise StoreError(_describe(self.path, exc)) from None
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        try:
+            yield self._db
+        except sqlite3.OperationalError as exc:
+            raise StoreError(_describe(self.path, exc)) from None
+
+    # The inbox
+
+    def add(
+        self,
+        opportunity: Opportunity,
+        *,
+        received: datetime | None = None,
+        import_key: str | None = None,
+    ) -> int | None:
+        """Put an opportunity in the inbox; returns its id, or None when `import_key` was
+        already there (importing the same item twice adds nothing)."""
+        with self._transaction() as db:
+            return self._insert_opportunity(db, opportunity, "pending", received, import_key)
+
+    def add_many(
+        self, items: list[tuple[Opportunity, datetime | None, str | None]]
+    ) -> list[int | None]:
+        """Like `add`, for a whole import run in one transaction: all or nothing."""
+        with self._transaction() as db:
+            return [self._insert_opportunity(db, o, "pending", r, k) for o, r, k in items]
+
+    def _insert_opportunity(
+        self,
+        db: sqlite3.Connection,
+        opportunity: Opportunity,
+        status: str,
+        received: datetime | None,
+        import_key: str | None,
+    ) -> int | None:
+        cursor = db.execute(
+            "INSERT INTO opportunities (kind, title, source, fields, ratings, received, status,"
+            " import_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (import_key) DO NOTHING",
+            (
+                opportunity.kind,
+                opportunity.title,
+                _text_or_none(opportunity.values.get("source")),
+                encode_values(dict(opportunity.values)),
+                json.dumps(dict(opportunity.ratings)),
+                _ts(received or self._clock()),
+                status,
+                import_key,
+            ),
+        )
+        return cursor.lastrowid if cursor.rowcount else None
+
+    def inbox(self, *, include_archived: bool = False) -> list[InboxItem]:
+        """What waits for a decision, oldest first."""
+        statuses = ("pending", "archived") if include_archived else ("pending",)
+        marks = ",".join("?" * len(statuses))
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT id, kind, title, source, fields, ratings, received, status"
+                f" FROM opportunities WHERE status IN ({marks}) ORDER BY received, id",
+                statuses,
+            ).fetchall()
+        return [_inbox_item(row) for row in rows]
+
+    def pending_count(self) -> int:
+        with self._reading() as db:
+            return db.execute(
+                "SELECT count(*) FROM opportunities WHERE status = 'pending'"
+            ).fetchone()[0]
+
+    def item(self, item_id: int) -> InboxItem:
+        with self._reading() as db:
+            row = db.execute(
+                "SELECT id, kind, title, source, fields, ratings, received, status"
+                " FROM opportunities WHERE id = ?",
+                (item_id,),
+            ).fetchone()
+        if row is None:
+            raise StoreError(f"no inbox item {item_id}")
+        return _inbox_item(row)
+
+    def set_archived(self, item_id: int, archived: bool) -> None:
+        """Archive a pending item (or bring it back): nothing is deleted, so undo is exact."""
+        old, new = ("pending", "archived") if archived else ("archived", "pending")
+        with self._transaction() as db:
+            changed = db.execute(
+                "UPDATE opportunities SET status = ? WHERE id = ? AND status = ?",
+                (new, item_id, old),
+            ).rowcount
+        if not changed:
+            raise StoreError(f"no {old} inbox item {item_id}")
+
+    # Decisions
+
+    def record(
+        self,
+        *,
+        opportunity: Opportunity,
+        evaluation: Evaluation,
+        strategy: LoadedStrategy,
+        default_choice: DefaultChoice,
+        final_choice: FinalChoice,
+        note: str | None = None,
+        item_id: int | None = None,
+    ) -> int:
+        """Log one decision, with the strategy version that scored it, in one transaction.
+
+        With `item_id` the inbox item is marked decided (and its fields and ratings updated to
+        what the decision saw); without, the opportunity is logged as it is.
+        """
+        now = self._clock()
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO strategies (fingerprint, name, source, content, first_used)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING",
+                (
+                    strategy.fingerprint,
+                    strategy.strategy.name,
+                    strategy.source,
+                    strategy.data,
+                    _ts(now),
+                ),
+            )
+            if item_id is None:
+                opportunity_id = self._insert_opportunity(db, opportunity, "decided", now, None)
+            else:
+                opportunity_id = item_id
+                changed = db.execute(
+                    "UPDATE opportunities SET status = 'decided', kind = ?, title = ?, source = ?,"
+                    " fields = ?, ratings = ? WHERE id = ? AND status = 'pending'",
+                    (
+                        opportunity.kind,
+                        opportunity.title,
+                        _text_or_none(opportunity.values.get("source")),
+                        encode_values(dict(opportunity.values)),
+                        json.dumps(dict(opportunity.ratings)),
+                        item_id,
+                    ),
+                ).rowcount
+                if not changed:
+                    raise StoreError(f"no pending inbox item {item_id}")
+            hours = opportunity.values.get("hours_per_week")
+            weeks = opportunity.values.get("weeks")
+            cursor = db.execute(
+                "INSERT INTO decisions (opportunity_id, decided_at, default_choice, verdict,"
+                " score, provisional, evaluation, strategy, final_choice, note, kind,"
+                " hours_per_week, weeks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    opportunity_id,
+                    _ts(now),
+                    default_choice,
+                    evaluation.verdict,
+                    evaluation.score,
+                    int(evaluation.provisional),
+                    json.dumps(evaluation.to_json(), ensure_ascii=False, separators=(",", ":")),
+                    strategy.fingerprint,
+                    final_choice,
+                    note,
+                    opportunity.kind,
+                    hours,
+                    weeks,
+                ),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def decisions(
+        self, where: LogFilter = LogFilter(), *, limit: int = 50, before: int | None = None
+    ) -> list[DecisionRecord]:
+        """Newest first, a page at a time: `before` is the last id of the previous page."""
+        clauses, params = _filter_sql(where)
+        if before is not None:
+            clauses.append(
+                "(d.decided_at, d.id) < (SELECT decided_at, id FROM decisions WHERE id = ?)"
+            )
+            params.append(before)
+        sql = (
+            f"SELECT {_DECISION_COLUMNS} FROM decisions d JOIN opportunities o"
+            " ON o.id = d.opportunity_id"
+            + (" WHERE " + " AND ".join(clauses) if clauses else "")
+            + " ORDER BY d.decided_at DESC, d.id DESC LIMIT ?"
+        )
+        with self._reading() as db:
+            rows = db.execute(sql, [*params, limit]).fetchall()
+        return [_decision(row) for row in rows]
+
+    def count(self, where: LogFilter = LogFilter()) -> int:
+        clauses, params = _filter_sql(where)
+        sql = "SELECT count(*) FROM decisions d JOIN opportunities o ON o.id = d.opportunity_id"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        with self._reading() as db:
+            return db.execute(sql, params).fetchone()[0]
+
+    def all_decisions(self, where: LogFilter = LogFilter()) -> Iterator[DecisionRecord]:
+        """Every matching decision, oldest first, streamed (exports and reviews of years)."""
+        clauses, params = _filter_sql(where)
+        sql = (
+            f"SELECT {_DECISION_COLUMNS} FROM decisions d JOIN opportunities o"
+            " ON o.id = d.opportunity_id"
+            + (" WHERE " + " AND ".join(clauses) if clauses else "")
+            + " ORDER BY d.decided_at, d.id"
+        )
+        with self._reading() as db:
+            for row in db.execute(sql, params):
+                yield _decision(row)
+
+    def decision(self, decision_id: int) -> DecisionRecord:
+        with self._reading() as db:
+            row = db.execute(
+                f"SELECT {_DECISION_COLUMNS} FROM decisions d JOIN opportunities o"
+                " ON o.id = d.opportunity_id WHERE d.id = ?",
+                (decision_id,),
+            ).fetchone()
+        if row is None:
+            raise StoreError(f"no decision {decision_id}")
+        return _decision(row)
+
+    def strategy_version(self, fingerprint: str) -> tuple[str, bytes]:
+        """The source name and exact bytes of a strategy that scored a decision."""
+        with self._reading() as db:
+            row = db.execute(
+                "SELECT source, content FROM strategies WHERE fingerprint = ?", (fingerprint,)
+            ).fetchone()
+        if row is None:
+            raise StoreError(f"strategy version {fingerprint[:12]} is not in the log")
+        return row[0], bytes(row[1])
+
+    # Outcomes
+
+    def add_outcome(
+        self,
+        decision_id: int,
+        rating: int,
+        note: str | None = None,
+        happened_on: date | None = None,
+    ) -> None:
+        """Record how a decision turned out. A second call is a correction: a new row, the
+        earlier one kept, never rewritten."""
+        if not 1 <= rating <= 5:
+            raise StoreError(f"an outcome is rated from 1 to 5, got {rating}")
+        now = self._clock()
+        with self._transaction() as db:
+            if (
+                db.execute("SELECT 1 FROM decisions WHERE id = ?", (decision_id,)).fetchone()
+                is None
+            ):
+                raise StoreError(f"no decision {decision_id}")
+            db.execute(
+                "INSERT INTO outcomes (decision_id, rating, note, happened_on, recorded_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (decision_id, rating, note, (happened_on or now.date()).isoformat(), _ts(now)),
+            )
+
+    def outcome_history(self, decision_id: int) -> list[Outcome]:
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT rating, note, happened_on, recorded_at FROM outcomes"
+                " WHERE decision_id = ? ORDER BY id",
+                (decision_id,),
+            ).fetchall()
+        return [_outcome(row) for row in rows]
+
+    def outcomes_due(self, after_days: int, today: date) -> int:
+        """Decisions older than `after_days` that still have no outcome (deferred ones are
+        not decisions yet, so they are not due)."""
+        cutoff = datetime.combine(today - timedelta(days=after_days), time.min, UTC)
+        with self._reading() as db:
+            return db.execute(
+                "SELECT count(*) FROM decisions d WHERE d.decided_at < ? AND d.final_choice !="
+                " 'defer' AND NOT EXISTS (SELECT 1 FROM outcomes WHERE decision_id = d.id)",
+                (_ts(cutoff),),
+            ).fetchone()[0]
+
+    # Capacity
+
+    def commitments(self) -> list[Commitment]:
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT decided_at, hours_per_week, weeks FROM decisions"
+                " WHERE final_choice = 'accept' AND hours_per_week IS NOT NULL"
+            ).fetchall()
+        return [Commitment(_parse_ts(at).date(), hours, weeks) for at, hours, weeks in rows]
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _filter_sql(where: LogFilter) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if where.since is not None:
+        clauses.append("d.decided_at >= ?")
+        params.append(where.since.isoformat())
+    if where.until is not None:
+        clauses.append("d.decided_at < ?")
+        params.append(date.fromordinal(where.until.toordinal() + 1).isoformat())
+    if where.kind is not None:
+        clauses.append("d.kind = ?")
+        params.append(where.kind)
+    if where.verdict is not None:
+        clauses.append("d.verdict = ?")
+        params.append(where.verdict)
+    if where.overrode:
+        clauses.append(
+            "((d.verdict = 'accept' AND d.final_choice = 'decline')"
+            " OR (d.verdict = 'decline' AND d.final_choice = 'accept'))"
+        )
+    if where.text:
+        clauses.append("instr(lower(o.title), lower(?)) > 0")
+        params.append(where.text)
+    return clauses, params
+
+
+def _inbox_item(row: tuple[Any, ...]) -> InboxItem:
+    ident, kind, title, source, fields, ratings, received, status = row
+    return InboxItem(
+        ident,
+        kind,
+        title,
+        source,
+        json.loads(fields),
+        json.loads(ratings),
+        _parse_ts(received),
+        status,
+    )
+
+
+def _outcome(row: tuple[Any, ...]) -> Outcome:
+    rating, note, happened_on, recorded_at = row
+    return Outcome(rating, note, date.fromisoformat(happened_on), _parse_ts(recorded_at))
+
+
+def _decision(row: tuple[Any, ...]) -> DecisionRecord:
+    outcome = _outcome(tuple(json.loads(row[18]))) if row[18] else None
+    return DecisionRecord(
+        id=row[0],
+        opportunity_id=row[1],
+        decided_at=_parse_ts(row[2]),
+        kind=row[3],
+        title=row[4],
+        source=row[5],
+        default_choice=row[6],
+        verdict=row[7],
+        score=row[8],
+        provisional=bool(row[9]),
+        final_choice=row[10],
+        note=row[11],
+        fingerprint=row[12],
+        evaluation=json.loads(row[13]),
+        fields=json.loads(row[14]),
+        ratings=json.loads(row[15]),
+        hours_per_week=row[16],
+        weeks=row[17],
+        outcome=outcome,
+        outcomes_recorded=row[19],
+    )
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return str(exc)
+
+
+def _describe(path: Path, exc: sqlite3.DatabaseError) -> str:
+    """The one line a user sees for a database error they can do something about."""
+    text = str(exc)
+    if "not a database" in text or "malformed" in text:
+        return f"{path}: not a Lighthouse decision log ({text})"
+    if "locked" in text or "busy" in text:
+        return (
+            f"{path}: the log is busy: another Lighthouse has held it for over "
+            f"{BUSY_TIMEOUT_S:g} s; try again"
+        )
+    if "readonly" in text or "read-only" in text:
+        return f"{path}: the log is read-only; nothing was recorded"
+    if "unable to open" in text:
+        return f"{path}: cannot open the decision log ({text})"
+    return f"{path}: {text}"

@@ -1,0 +1,65 @@
+"""The quick-check form's contents, kept apart from its widgets.
+
+The form is rebuilt whenever the strategy is reloaded or the form is cleared; keeping what the
+user typed as plain data lets a reload carry it over to the new strategy (fields and ratings
+that still exist keep their values) instead of throwing the check away.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from lighthouse_tui.core.opportunity import Opportunity, Value, parse_value
+from lighthouse_tui.core.strategy import BUILTIN_FIELDS, DEFAULT_KIND, Criterion, Strategy
+from lighthouse_tui.core.types import ValueType
+
+FORM_FIELDS = ("fee", "hours_per_week", "weeks", "source", "notes")
+"""The built-in fields the form asks for after title and kind, those rules read most first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    kind: str = DEFAULT_KIND
+    texts: Mapping[str, str] = field(default_factory=dict)
+    """Field name → the text as typed, valid or not."""
+    ratings: Mapping[str, int] = field(default_factory=dict)
+    """Criterion id → 0–5, kept for every criterion rated so far, whatever the kind."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A draft as the filter sees it, plus what could not be read."""
+
+    opportunity: Opportunity
+    errors: Mapping[str, str]
+    """Field name → why its text is not a valid value; such fields count as missing."""
+
+
+def form_fields(strategy: Strategy) -> list[tuple[str, ValueType]]:
+    """The fields the form asks for after title and kind: built-in first, then declared."""
+    return [(name, BUILTIN_FIELDS[name]) for name in FORM_FIELDS] + list(strategy.fields.items())
+
+
+def rated_criteria(strategy: Strategy, kind: str) -> list[Criterion]:
+    return [c for c in strategy.criteria_for(kind) if c.rating]
+
+
+def computed_criteria(strategy: Strategy, kind: str) -> list[Criterion]:
+    return [c for c in strategy.criteria_for(kind) if not c.rating]
+
+
+def read_draft(strategy: Strategy, draft: Draft) -> Reading:
+    """Parse every field on its own, so one bad value never hides the verdict of the rest."""
+    types = strategy.field_types
+    values: dict[str, Value] = {}
+    errors: dict[str, str] = {}
+    for name, text in draft.texts.items():
+        if name not in types or not text.strip():
+            continue
+        try:
+            values[name] = parse_value(types[name], text)
+        except ValueError as exc:
+            errors[name] = str(exc)
+    kind = draft.kind if draft.kind in strategy.all_kinds else DEFAULT_KIND
+    applicable = {c.id for c in rated_criteria(strategy, kind)}
+    ratings = {ident: float(r) for ident, r in draft.ratings.items() if ident in applicable}
+    return Reading(Opportunity(kind=kind, values=values, ratings=ratings), errors)

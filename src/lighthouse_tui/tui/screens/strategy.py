@@ -1,0 +1,133 @@
+"""The strategy as the filter reads it, or what stops the file from loading, and the way to
+fix it without leaving the app: edit, then reload."""
+
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.text import Text
+from textual.app import ComposeResult, SuspendNotSupported
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from lighthouse_tui.core.locations import StrategyLocation, user_strategy_path
+from lighthouse_tui.render.strategy import problems_view, strategy_view
+from lighthouse_tui.tui.editing import copy_strategy, editor_command, run_editor
+from lighthouse_tui.tui.screens.base import LighthouseScreen
+from lighthouse_tui.tui.screens.confirm import ConfirmScreen
+from lighthouse_tui.tui.state import StrategyState
+
+
+class StrategyScreen(LighthouseScreen):
+    BINDING_GROUP_TITLE = "Strategy"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "r",
+            "reload",
+            "Reload",
+            tooltip="Read the strategy file again, after editing it elsewhere",
+            id="reload",
+        ),
+        Binding(
+            "e",
+            "edit",
+            "Edit",
+            tooltip="Open the strategy file in $EDITOR, then reload it",
+            id="edit",
+        ),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="strategy-body"):
+            yield Static(id="strategy-view")
+
+    async def show_state(self, state: StrategyState) -> None:
+        self.query_one("#strategy-view", Static).update(
+            strategy_or_problems(state, self.lighthouse.today)
+        )
+
+    def action_reload(self) -> None:
+        self.lighthouse.reload_strategy()
+
+    def action_edit(self) -> None:
+        location = self.lighthouse.state.location
+        if not location.is_example:
+            self._edit(location.path)
+            return
+        target = user_strategy_path()
+        question = Text("This is the example strategy bundled with Lighthouse; edits to it ")
+        question.append("would be lost on the next upgrade.\n\nCopy it to ")
+        question.append(str(target), style="bold")
+        question.append(" and edit the copy?")
+
+        def copy_then_edit(confirmed: bool | None) -> None:
+            if confirmed:
+                self._copy_then_edit(location, target)
+
+        self.app.push_screen(ConfirmScreen(question, "Copy and edit"), copy_then_edit)
+
+    def _copy_then_edit(self, example: StrategyLocation, target: Path) -> None:
+        try:
+            copy_strategy(example.path, target)
+        except FileExistsError:
+            self.notify(
+                f"{target} already exists: editing it as it is, not overwriting it",
+                severity="warning",
+                markup=False,
+            )
+        except OSError as exc:
+            self.notify(
+                f"Could not copy the example to {target}: {exc.strerror or exc}",
+                severity="error",
+                markup=False,
+            )
+            return
+        self.lighthouse.use_location(StrategyLocation(target, is_example=False))
+        self._edit(target)
+
+    def _edit(self, path: Path) -> None:
+        """Hand the terminal to the editor, then reload whatever it left on disk."""
+        command = editor_command()
+        if command is None:
+            failure = f"No editor found: set $EDITOR, or edit {path} elsewhere and press r"
+        else:
+            try:
+                with self.app.suspend():
+                    failure = run_editor(command, path)
+            except SuspendNotSupported:
+                failure = (
+                    f"This terminal cannot hand over to an editor: edit {path} elsewhere "
+                    "and press r"
+                )
+        if failure is not None:
+            self.notify(failure, severity="error", markup=False)
+            return
+        self.lighthouse.reload_strategy()
+
+
+def strategy_or_problems(state: StrategyState, today: date) -> RenderableType:
+    """A broken file shows its problems first, then the version checks still use, if any."""
+    loaded = state.loaded
+    if loaded is not None and not state.problems:
+        return strategy_view(loaded, today)
+    title = Text(f"✗ {state.location.path}: ", style="bold")
+    title.append(state.problem_count, style="bold red")
+    if state.location.path.exists():
+        hint = Text("Fix the file (e opens your editor), then press r to reload. ", style="italic")
+    else:
+        hint = Text("`lighthouse strategy init` writes one; then press r. ", style="italic")
+    if loaded is None:
+        hint.append("Checks need a strategy that loads: the check screen opens once it does.")
+        return Group(title, problems_view(list(state.problems)), Text(), hint)
+    hint.append("Until then, checks use the last version that loaded, shown below.")
+    return Group(
+        title,
+        problems_view(list(state.problems)),
+        Text(),
+        hint,
+        Rule("last version that loaded", style="dim"),
+        strategy_view(loaded, today),
+    )

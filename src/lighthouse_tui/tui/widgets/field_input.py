@@ -1,0 +1,57 @@
+"""A labelled one-line input for an opportunity field, with room for its parse error."""
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static
+
+from lighthouse_tui.core.types import ValueType
+
+PLACEHOLDERS = {
+    ValueType.NUMBER: "a number, e.g. 1500",
+    ValueType.TEXT: "",
+    ValueType.BOOL: "yes or no",
+    ValueType.DATE: "a date, e.g. 2027-01-31",
+}
+
+
+class FieldInput(Widget):
+    """The input is named after the field, so a form tells its fields apart by `Input.name`."""
+
+    DEFAULT_CSS = """
+    FieldInput {
+        height: auto;
+        & > Horizontal { height: auto; }
+        & Label { width: 16; padding-right: 1; }
+        & Input { width: 1fr; }
+        & .field-error {
+            display: none;
+            color: $text-error;
+            padding-left: 16;
+        }
+        &.-invalid .field-error { display: block; }
+    }
+    """
+
+    def __init__(self, field_name: str, value_type: ValueType, text: str = "") -> None:
+        super().__init__(id=f"field-{field_name}")
+        self.field_name = field_name
+        self.value_type = value_type
+        self.initial_text = text
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Label(Text(self.field_name))
+            yield Input(
+                self.initial_text,
+                placeholder=PLACEHOLDERS[self.value_type],
+                name=self.field_name,
+                compact=True,
+            )
+        yield Static(classes="field-error")
+
+    def show_error(self, message: str | None) -> None:
+        """Put `message` under the input, or take the previous one away."""
+        self.set_class(message is not None, "-invalid")
+        self.query_one(".field-error", Static).update(Text(message or ""))

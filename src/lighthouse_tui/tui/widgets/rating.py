@@ -1,0 +1,91 @@
+"""One criterion to rate: its question, its current rating, and the keys that set it."""
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from lighthouse_tui.core.opportunity import RATING_MAX
+from lighthouse_tui.core.strategy import Criterion
+
+RATE = Binding.Group("Rate", compact=True)
+
+
+class RatingRow(Widget, can_focus=True):
+    """A focusable row rated with the digit keys, so a whole check needs no mouse and no Enter."""
+
+    DEFAULT_CSS = """
+    RatingRow {
+        height: auto;
+        padding: 0 1;
+        &:focus {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+        }
+    }
+    """
+    BINDING_GROUP_TITLE = "Rating a criterion"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(
+                str(value),
+                f"rate({value})",
+                f"Rate {value}",
+                tooltip=f"Rate the criterion from 0 (not at all) to {RATING_MAX} (fully)",
+                id=f"rate-{value}",
+                group=RATE,
+            )
+            for value in range(RATING_MAX + 1)
+        ),
+        Binding(
+            "backspace",
+            "clear",
+            "Clear",
+            tooltip="Take the rating back: the criterion counts as missing",
+            id="clear-rating",
+        ),
+    ]
+
+    rating: reactive[int | None] = reactive(None)
+
+    class Rated(Message):
+        """The user set or cleared a rating (None)."""
+
+        def __init__(self, criterion_id: str, rating: int | None) -> None:
+            super().__init__()
+            self.criterion_id = criterion_id
+            self.rating = rating
+
+    def __init__(self, criterion: Criterion, rating: int | None = None) -> None:
+        super().__init__(id=f"rating-{criterion.id}")
+        self.criterion = criterion
+        self.set_reactive(RatingRow.rating, rating)
+
+    def render(self) -> Table:
+        grid = Table.grid(expand=True, padding=(0, 1))
+        grid.add_column(ratio=1)
+        grid.add_column(no_wrap=True, justify="right")
+        grid.add_row(Text(self.criterion.prompt), rating_text(self.rating))
+        return grid
+
+    def action_rate(self, value: int) -> None:
+        self.rating = value
+        self.post_message(self.Rated(self.criterion.id, value))
+
+    def action_clear(self) -> None:
+        self.rating = None
+        self.post_message(self.Rated(self.criterion.id, None))
+
+
+def rating_text(rating: int | None) -> Text:
+    """Dots for the eye, the digit for the record: `●●●○○ 3`, or a dim `○○○○○ –`."""
+    if rating is None:
+        return Text("○" * RATING_MAX + " –", style="dim")
+    text = Text("●" * rating, style="bold")
+    text.append("○" * (RATING_MAX - rating), style="dim")
+    text.append(f" {rating}")
+    return text

@@ -1,0 +1,59 @@
+"""The example strategies shipped in the wheel: the first files a new user reads and copies, so
+each must load and show every part of the format at work."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from lighthouse_tui.core.strategy import BUILTIN_KINDS, Strategy
+
+try:
+    from lighthouse_tui.core.loader import load_strategy_file
+except ImportError:
+    load_strategy_file = None  # type: ignore[assignment]
+
+EXAMPLES_DIR = Path(__file__).parents[2] / "src" / "lighthouse_tui" / "strategies"
+EXAMPLES = sorted(EXAMPLES_DIR.glob("*.toml"))
+
+
+def test_the_examples_are_there() -> None:
+    names = {path.name for path in EXAMPLES}
+    assert {"coach.en.toml", "consultant.fr.toml", "agency.en.toml"} <= names
+
+
+@pytest.fixture(params=EXAMPLES, ids=lambda path: path.name)
+def example(request: pytest.FixtureRequest) -> Path:
+    path: Path = request.param
+    return path
+
+
+def test_example_validates(example: Path) -> None:
+    Strategy.model_validate(tomllib.loads(example.read_text(encoding="utf-8")))
+
+
+def test_example_loads_with_its_rules(example: Path) -> None:
+    if load_strategy_file is None:
+        pytest.skip("the strategy loader is not there yet")
+    loaded = load_strategy_file(example)
+    assert len(loaded.rules) == len(loaded.strategy.rules)
+
+
+def test_example_shows_every_part_of_the_format(example: Path) -> None:
+    strategy = Strategy.model_validate(tomllib.loads(example.read_text(encoding="utf-8")))
+    assert strategy.horizon is not None
+    assert 150 <= (strategy.horizon.end - strategy.horizon.start).days <= 200
+    assert set(strategy.kinds) - set(BUILTIN_KINDS), "declares no extra kind"
+    assert strategy.fields, "declares no extra field"
+    assert 5 <= len(strategy.criteria) <= 9
+    ratings = [c for c in strategy.criteria if c.rating]
+    assert ratings
+    assert all(c.question for c in ratings), "a rating criterion without its question"
+    computed = [c for c in strategy.criteria if c.field is not None]
+    assert computed
+    assert any(c.worst is not None and c.best is not None and c.worst > c.best for c in computed), (
+        "no 'less is better' criterion"
+    )
+    assert any(c.kinds for c in strategy.criteria), "no kind-specific criterion"
+    assert 3 <= len(strategy.rules) <= 6
+    assert {rule.then for rule in strategy.rules} == {"decline", "accept", "flag"}

@@ -1,0 +1,241 @@
+"""Loader errors: one fixture file per error class in tests/data/strategies/bad/, each checked
+for its exact message, line and column. Plus the files no fixture can hold (huge, missing, a
+directory) and hypothesis: whatever the bytes, a problem list and never a traceback."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lighthouse_tui.core.loader import load_strategy_bytes, load_strategy_file
+from lighthouse_tui.core.problems import Problem, ProblemsError
+
+BAD = Path(__file__).parents[1] / "data" / "strategies" / "bad"
+RULE_TEXT = "kind == 'partner_offer' and rating.posture >= 5 and rating.{} >= 4"
+
+EXPECTED: dict[str, list[str]] = {
+    "syntax_error": ["9:18: not valid TOML: invalid value"],
+    "unknown_key": [
+        "lighthouse: required, but missing",
+        "4:1: lighthous: unknown key 'lighthous' (did you mean 'lighthouse'?)",
+    ],
+    "unknown_criterion_key": [
+        "22:1: criteria[0].weight: required, but missing",
+        "26:1: criteria[0].wieght: unknown key 'wieght' (did you mean 'weight'?)",
+    ],
+    "newer_schema": [
+        "2:1: schema: written by a newer Lighthouse (schema 2); this version reads schema 1: "
+        "upgrade Lighthouse to use it"
+    ],
+    "missing_name": ["name: required, but missing"],
+    "empty_lighthouse": ["4:1: lighthouse: must not be empty"],
+    "horizon_reversed": ["5:1: horizon: start (2027-12-01) is after end (2027-05-31)"],
+    "horizon_quoted_date": [
+        "5:13: horizon.start: expected a date, got the text '2026-12-01': "
+        "write dates without quotes"
+    ],
+    "thresholds_crossed": ["11:1: thresholds: decline (70) is above accept (65)"],
+    "weight_zero": ["32:1: criteria[1].weight: must be greater than 0, got 0"],
+    "weight_text": ["32:1: criteria[1].weight: expected number, got text '3'"],
+    "rating_and_field": ["29:1: criteria[1]: set either `rating = true` or `field`, not both"],
+    "neither_rating_nor_field": [
+        "22:1: criteria[0]: set `rating = true` (the user rates it) or `field = NAME`",
+        "59:61: rules[1].when: unknown name 'rating.alignment' in "
+        f"`{RULE_TEXT.format('alignment')}`",
+    ],
+    "field_without_best": [
+        "29:1: criteria[1]: a field criterion needs `worst` and `best` for `fee`"
+    ],
+    "worst_equals_best": ["37:1: criteria[2]: `worst` and `best` are both 10: no range to score"],
+    "duplicate_criterion_id": ["38:1: criteria[2].id: id 'fee' is used twice; ids must be unique"],
+    "duplicate_rule_id": ["65:1: rules[2].id: id 'no-capacity' is used twice; ids must be unique"],
+    "bad_id": [
+        "23:1: criteria[0].id: 'Alignment Score': use lowercase letters, digits and _, "
+        "starting with a letter",
+        "60:61: rules[1].when: unknown name 'rating.alignment' in "
+        f"`{RULE_TEXT.format('alignment')}`",
+    ],
+    "unknown_field": ["33:1: criteria[1].field: unknown field 'fees' (did you mean 'fee'?)"],
+    "text_field_criterion": [
+        "33:1: criteria[1].field: 'title' is a text field; a criterion needs a number"
+    ],
+    "unknown_criterion_kind": [
+        "50:1: criteria[3].kinds[0]: unknown kind 'partner_ofer' (did you mean 'partner_offer'?)"
+    ],
+    "rule_unknown_name": [
+        f"60:61: rules[1].when: unknown name 'rating.alignmnt' in `{RULE_TEXT.format('alignmnt')}`"
+        " (did you mean 'rating.alignment'?)"
+    ],
+    "rule_unknown_kind": [
+        "60:17: rules[1].when: unknown kind 'partner_ofer' in "
+        "`kind == 'partner_ofer' and rating.posture >= 5 and rating.alignment >= 4`"
+        " (did you mean 'partner_offer'?)"
+    ],
+    "rule_type_error": [
+        "66:15: rules[2].when: '>' cannot order text; only numbers and dates have an order "
+        "(use == or != instead) in `title > 26`"
+    ],
+    "rule_then": [
+        "67:1: rules[2].then: 'flagg' is not one of 'decline', 'accept', 'flag' "
+        "(did you mean 'flag'?)"
+    ],
+    "field_type": [
+        "19:1: fields.remote: 'boolean' is not one of 'number', 'text', 'bool', 'date' "
+        "(did you mean 'bool'?)"
+    ],
+    "field_builtin": ["19:1: fields.fee: 'fee' is built in (number); rename it"],
+    "many_problems": [
+        "lighthouse: required, but missing",
+        "4:1: lighthous: unknown key 'lighthous' (did you mean 'lighthouse'?)",
+        "32:1: criteria[1].weight: must be greater than 0, got -1",
+        f"60:61: rules[1].when: unknown name 'rating.alignmnt' in `{RULE_TEXT.format('alignmnt')}`"
+        " (did you mean 'rating.alignment'?)",
+    ],
+    "not_a_table_array": ["64:1: rules_extra: unknown key 'rules_extra' (did you mean 'rules'?)"],
+    "empty": [
+        "schema: required, but missing",
+        "name: required, but missing",
+        "lighthouse: required, but missing",
+        "capacity: required, but missing",
+        "criteria: required, but missing",
+    ],
+    "not_utf8": ["3:14: not UTF-8 text (byte 0xe9); save the file as UTF-8"],
+    "binary": ["2:118: not UTF-8 text (byte 0x80); save the file as UTF-8"],
+    "deeply_nested": ["not valid TOML: values nested too deeply"],
+}
+
+
+def _lines(path: Path) -> list[str]:
+    with pytest.raises(ProblemsError) as caught:
+        load_strategy_file(path)
+    prefix = f"{path}:"
+    lines = [str(p) for p in caught.value.problems]
+    assert all(line.startswith(prefix) for line in lines), lines
+    return [line.removeprefix(prefix).lstrip() for line in lines]
+
+
+def _problems_or_none(load: Callable[[], object]) -> list[Problem] | None:
+    """The problems a load reported, or None when it loaded: only ProblemsError may escape."""
+    try:
+        load()
+    except ProblemsError as exc:
+        return exc.problems
+    return None
+
+
+def test_every_fixture_has_an_expectation() -> None:
+    assert sorted(p.stem for p in BAD.glob("*.toml")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_strategy_reports_every_problem_at_its_line(name: str) -> None:
+    assert _lines(BAD / f"{name}.toml") == EXPECTED[name]
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    assert _lines(tmp_path / "nope.toml") == ["no such file"]
+
+
+def test_directory(tmp_path: Path) -> None:
+    assert _lines(tmp_path) == ["is a directory, not a strategy file"]
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "secret.toml"
+    path.write_text("schema = 1\n")
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)  # chmod 0 means nothing to root, who runs CI
+    assert _lines(path) == ["cannot be read: permission denied"]
+
+
+def test_ten_megabytes_is_refused_without_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "huge.toml"
+    path.write_bytes(b"# padding\n" * 1_000_000)
+    assert _lines(path) == ["is over 1 MB; a strategy is a few KB of TOML"]
+
+
+def test_utf8_bom_is_tolerated(good_strategy_path: Path) -> None:
+    data = b"\xef\xbb\xbf" + good_strategy_path.read_bytes()
+    assert load_strategy_bytes(data, "bom.toml").strategy.name == "Test coaching"
+
+
+def test_fingerprint_is_sha256_of_the_bytes(good_strategy_path: Path) -> None:
+    import hashlib
+
+    data = good_strategy_path.read_bytes()
+    loaded = load_strategy_file(good_strategy_path)
+    assert loaded.fingerprint == hashlib.sha256(data).hexdigest()
+    assert loaded.data == data
+
+
+def test_defaults_fill_optional_sections() -> None:
+    text = """
+schema = 1
+name = "Minimal"
+lighthouse = "One line"
+[capacity]
+hours_per_week = 5
+[[criteria]]
+id = "fit"
+label = "Fits"
+weight = 1
+rating = true
+"""
+    s = load_strategy_bytes(text.encode(), "min.toml").strategy
+    assert (s.thresholds.accept, s.thresholds.decline, s.review.after_days) == (65, 40, 30)
+    assert s.horizon is None
+    assert s.all_kinds == ("client_request", "partner_offer", "opportunity")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000))
+def test_any_bytes_give_problems_never_a_traceback(data: bytes) -> None:
+    problems = _problems_or_none(lambda: load_strategy_bytes(data, "fuzz.toml"))
+    if problems is not None:
+        assert problems
+        assert all(str(p).startswith("fuzz.toml") for p in problems)
+
+
+toml_values = st.recursive(
+    st.none().map(lambda _: 1)
+    | st.booleans()
+    | st.integers(-(10**6), 10**6)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20)
+    | st.dates(),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.text(min_size=1, max_size=10), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+keys = st.sampled_from(
+    [
+        "schema",
+        "name",
+        "lighthouse",
+        "horizon",
+        "capacity",
+        "thresholds",
+        "review",
+        "kinds",
+        "fields",
+        "criteria",
+        "rules",
+        "extra",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(keys, toml_values, max_size=8))
+def test_any_toml_document_gives_problems_never_a_traceback(doc: dict[str, object]) -> None:
+    import tomli_w
+
+    problems = _problems_or_none(lambda: load_strategy_bytes(tomli_w.dumps(doc).encode(), "d"))
+    assert problems is None or problems

@@ -1,0 +1,135 @@
+"""The quick check, driven with keys at 80×24, asserting on what the screen shows."""
+
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+from textual.widgets import Footer, Select
+
+from lighthouse_tui.tui.app import LighthouseApp
+from lighthouse_tui.tui.screens.check import CheckScreen
+from lighthouse_tui.tui.widgets.header import StrategyHeader
+from lighthouse_tui.tui.widgets.rating import RatingRow
+
+from .conftest import SIZE, text_of
+
+
+async def type_into(pilot: Pilot[None], field: str, text: str) -> None:
+    pilot.app.screen.query_one(f"#field-{field} Input").focus()
+    await pilot.press(*text)
+
+
+async def rate(pilot: Pilot[None], criterion: str, key: str) -> None:
+    pilot.app.screen.query_one(f"#rating-{criterion}", RatingRow).focus()
+    await pilot.press(key)
+
+
+def verdict(app: LighthouseApp) -> str:
+    """The first line of the explanation: the verdict, the score, provisional or not."""
+    return text_of(app.screen.query_one("#evaluation")).splitlines()[0].rstrip()
+
+
+async def test_opens_on_the_check_screen_under_the_strategy_header(
+    make_app: Callable[..., LighthouseApp],
+) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        assert isinstance(pilot.app.screen, CheckScreen)
+        header = text_of(pilot.app.screen.query_one("#header-name")) + text_of(
+            pilot.app.screen.query_one("#header-lighthouse")
+        )
+        assert "Test coaching" in header
+        assert "Be the coach B2B consultants think of first" in header
+        assert pilot.app.screen.query_one("#header-notice").display is False
+        assert verdict(pilot.app).startswith("CONSIDER  no score yet")
+
+
+async def test_ratings_and_fee_decide_the_verdict(make_app: Callable[..., LighthouseApp]) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        await type_into(pilot, "fee", "1000")
+        await rate(pilot, "alignment", "5")
+        assert verdict(pilot.app).startswith("ACCEPT  score 100/100")
+        await pilot.press("0")
+        assert verdict(pilot.app).startswith("DECLINE  score 38/100")
+        assert pilot.app.screen.query_one("#rating-alignment", RatingRow).rating == 0
+
+
+async def test_a_decline_rule_fires_when_hours_exceed_capacity(
+    make_app: Callable[..., LighthouseApp],
+) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        await type_into(pilot, "fee", "1000")
+        await type_into(pilot, "hours_per_week", "12")
+        await rate(pilot, "alignment", "5")
+        shown = text_of(pilot.app.screen.query_one("#evaluation"))
+        assert shown.startswith("DECLINE  score 100/100")
+        assert "dealbreaker: Not enough free hours  [no-capacity]" in shown
+        assert "after: -2 h/week" in shown
+
+
+async def test_partner_offers_ask_about_posture(make_app: Callable[..., LighthouseApp]) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        assert not screen.query("#rating-posture")
+        await rate(pilot, "alignment", "4")
+        screen.query_one("#kind", Select).value = "partner_offer"
+        await pilot.pause()
+        posture = screen.query_one("#rating-posture", RatingRow)
+        assert "How open and cooperative is this partner?" in text_of(posture)
+        assert screen.query_one("#rating-alignment", RatingRow).rating == 4
+        assert "Partner is open and cooperative" in text_of(screen.query_one("#evaluation"))
+
+
+async def test_backspace_clears_a_rating(make_app: Callable[..., LighthouseApp]) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        await type_into(pilot, "fee", "1000")
+        await type_into(pilot, "hours_per_week", "2")
+        await rate(pilot, "alignment", "5")
+        assert verdict(pilot.app) == "ACCEPT  score 100/100"
+        await pilot.press("backspace")
+        assert verdict(pilot.app).startswith("ACCEPT  score 100/100  provisional")
+        assert "Missing  alignment" in text_of(pilot.app.screen.query_one("#evaluation"))
+
+
+async def test_an_invalid_value_is_explained_under_its_input(
+    make_app: Callable[..., LighthouseApp],
+) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        await type_into(pilot, "fee", "lots")
+        field = pilot.app.screen.query_one("#field-fee")
+        assert field.has_class("-invalid")
+        assert "expected a number, got 'lots'" in text_of(field.query_one(".field-error"))
+        assert verdict(pilot.app).startswith("CONSIDER")
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "9")
+        assert not field.has_class("-invalid")
+
+
+async def test_arrows_move_between_rows_and_ctrl_r_starts_over(
+    make_app: Callable[..., LighthouseApp],
+) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await type_into(pilot, "notes", "call back")
+        await pilot.press("down")
+        assert app.focused is app.screen.query_one("#rating-alignment")
+        await pilot.press("3", "up")
+        assert app.focused is app.screen.query_one("#field-notes Input")
+        await pilot.press("ctrl+r")
+        assert app.screen.query_one("#field-notes Input").value == ""
+        assert app.screen.query_one("#rating-alignment", RatingRow).rating is None
+        assert verdict(app).startswith("CONSIDER  no score yet")
+
+
+async def test_the_verdict_stays_on_screen_at_80_by_24(
+    make_app: Callable[..., LighthouseApp],
+) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        await type_into(pilot, "fee", "1000")
+        await rate(pilot, "alignment", "5")
+        evaluation = pilot.app.screen.query_one("#evaluation")
+        screen_region = pilot.app.screen.region
+        assert pilot.app.screen.query_one("#explanation").scroll_y == 0
+        top = evaluation.region
+        assert top.height > 0 and screen_region.contains(top.x, top.y)
+        first_line = evaluation.render_lines(top.reset_offset)[0].text
+        assert first_line.strip().startswith("ACCEPT")
+        assert top.y >= pilot.app.screen.query_one(StrategyHeader).region.bottom
+        assert top.y < pilot.app.screen.query_one(Footer).region.y
