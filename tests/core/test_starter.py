@@ -32,7 +32,9 @@ except ImportError:
     load_strategy_bytes = None  # type: ignore[assignment]
 
 HEADER = "Written by lighthouse strategy init on 2026-11-23"
-TRICKY = 'She said "yes" [bold]by reflex[/bold]\nthen café ☕ — 🚀 🇫🇷 \\n \' \t end'
+TRICKY = (
+    'She said "yes" [bold]by reflex[/bold]\nthen café ☕ — 🚀 🇫🇷 \\n \' \t \x85 \u2028 \x1b[31m end'
+)
 
 
 def answers(**changes: object) -> StarterAnswers:
@@ -127,6 +129,16 @@ def test_past_is_quoted_in_comments_and_cannot_escape_them() -> None:
     assert '#   > name = "hijacked"' in text
 
 
+def test_undecodable_terminal_input_still_writes(tmp_path: Path) -> None:
+    """A terminal may pass bytes it could not decode as lone surrogates; UTF-8 cannot hold them."""
+    broken = "caf\udce9 \ud800"
+    given_answers = answers(name=broken, past=broken, life=broken)
+    text = render_strategy(build_strategy(given_answers), header=HEADER, past=broken)
+    write_new_file(tmp_path / "strategy.toml", text, force=False)
+    parsed = tomllib.loads((tmp_path / "strategy.toml").read_text(encoding="utf-8"))
+    assert str(parsed["name"]).startswith("caf\ufffd")
+
+
 def test_empty_answers_fall_back_to_defaults() -> None:
     data, _ = round_trip(answers(name="  ", lighthouse="\n", strengths=" , ,", life="", past=""))
     assert data["name"] == DEFAULT_NAME
@@ -181,12 +193,19 @@ def test_parse_hours_refuses(typed: str) -> None:
         ("1 500 €", 1500.0),
         ("$1,500", 1500.0),
         ("1,500.50", 1500.5),
+        ("1.500,50 €", 1500.5),
         ("99,90", 99.9),
         ("1\u202f200", 1200.0),
     ],
 )
 def test_parse_fee(typed: str, expected: float | None) -> None:
     assert parse_fee(typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["cheap", "-5", "nan", "1,2,3", "1.2.3", "5e3"])
+def test_parse_fee_refuses(typed: str) -> None:
+    with pytest.raises(ValueError, match="expected an amount"):
+        parse_fee(typed)
 
 
 def test_from_text_reads_every_question_and_reports_bad_numbers() -> None:

@@ -5,12 +5,13 @@ same evaluation. Per-kind work (which criteria apply, their ranges) is planned o
 strategy and kind, because triage and rescoring evaluate thousands of opportunities.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from lighthouse_tui.core.loader import LoadedStrategy
-from lighthouse_tui.core.opportunity import RATING_MAX, Opportunity, Value
-from lighthouse_tui.core.vocabulary import SCORE, rating_name
+from lighthouse_tui.core.opportunity import RATING_MAX, Opportunity
+from lighthouse_tui.core.vocabulary import SCORE
 
 Verdict = Literal["accept", "decline", "consider"]
 RuleAction = Literal["decline", "accept", "flag"]
@@ -27,7 +28,7 @@ class CriterionResult:
     """This criterion's share of the score: the points of all criteria add up to the score."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class RuleResult:
     id: str
     then: RuleAction
@@ -36,8 +37,11 @@ class RuleResult:
     """For a waiting rule, the names whose values are missing."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CapacityImpact:
+    """Like the other parts of an evaluation, a value nobody changes; not frozen because
+    freezing makes every evaluation measurably slower (see Evaluation)."""
+
     hours_per_week: float
     committed: float
     available: float
@@ -46,13 +50,29 @@ class CapacityImpact:
 
 
 @dataclass(frozen=True, slots=True)
+class _Plan:
+    """What evaluating one kind needs, worked out once per strategy and kind."""
+
+    criteria: tuple[tuple[str, str, float], ...]
+    """(id, label, weight) of each applicable criterion, in file order."""
+    rated: tuple[tuple[int, float, str], ...]
+    """(position, weight, criterion id) of the rating criteria."""
+    computed: tuple[tuple[int, float, str, float, float], ...]
+    """(position, weight, field name, worst, best − worst) of the field criteria."""
+    total_weight: float
+
+
+@dataclass
 class Evaluation:
+    """The filter's answer. Treat it as a value: nothing changes it after `evaluate`. (Not a
+    frozen dataclass only because freezing costs a microsecond per evaluation, a tenth of
+    the budget for scoring a year of decisions.)"""
+
     kind: str
     verdict: Verdict
     score: float | None
     provisional: bool
     rated_weight: float
-    criteria: tuple[CriterionResult, ...]
     rules: tuple[RuleResult, ...]
     """Rules that fired, in file order."""
     waiting: tuple[RuleResult, ...]
@@ -61,6 +81,26 @@ class Evaluation:
     capacity: CapacityImpact
     strategy_name: str
     fingerprint: str
+    values: tuple[float | None, ...] = field(repr=False)
+    """Each applicable criterion's value, in plan order; `criteria` explains them."""
+    plan: _Plan = field(repr=False, compare=False)
+
+    @cached_property
+    def criteria(self) -> tuple[CriterionResult, ...]:
+        """Built on first use: batch scoring (triage lists, rescoring years of decisions)
+        needs verdicts and scores, not twenty explanation objects per opportunity."""
+        pairs = list(zip(self.plan.criteria, self.values, strict=True))
+        rated = sum(weight for (_, _, weight), value in pairs if value is not None)
+        return tuple(
+            CriterionResult(
+                ident,
+                label,
+                weight,
+                value,
+                100.0 * weight * value / rated if value is not None else 0.0,
+            )
+            for (ident, label, weight), value in pairs
+        )
 
     @property
     def flags(self) -> tuple[RuleResult, ...]:
@@ -100,34 +140,19 @@ class Evaluation:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class _Planned:
-    id: str
-    label: str
-    weight: float
-    rating: bool
-    key: str
-    """The rating's criterion id, or the field's name."""
-    worst: float
-    span: float
-
-
-def _plan(loaded: LoadedStrategy, kind: str) -> tuple[_Planned, ...]:
-    plan = loaded.plans.get(kind)
+def _plan(loaded: LoadedStrategy, kind: str) -> _Plan:
+    plan: _Plan | None = loaded.plans.get(kind)
     if plan is None:
-        plan = tuple(
-            _Planned(c.id, c.label, c.weight, True, c.id, 0.0, float(RATING_MAX))
-            if c.rating
-            else _Planned(
-                c.id,
-                c.label,
-                c.weight,
-                False,
-                str(c.field),
-                float(c.worst or 0),
-                float(c.best or 0) - float(c.worst or 0),
-            )
-            for c in loaded.strategy.criteria_for(kind)
+        applicable = loaded.strategy.criteria_for(kind)
+        plan = _Plan(
+            criteria=tuple((c.id, c.label, c.weight) for c in applicable),
+            rated=tuple((i, c.weight, c.id) for i, c in enumerate(applicable) if c.rating),
+            computed=tuple(
+                (i, c.weight, str(c.field), c.worst or 0.0, (c.best or 0.0) - (c.worst or 0.0))
+                for i, c in enumerate(applicable)
+                if not c.rating
+            ),
+            total_weight=sum(c.weight for c in applicable),
         )
         loaded.plans[kind] = plan
     return plan
@@ -141,51 +166,47 @@ def evaluate(
     ratings = opportunity.ratings
     plan = _plan(loaded, opportunity.kind)
 
-    scored: list[tuple[_Planned, float | None]] = []
-    total_weight = rated_weight = weighted = 0.0
-    for item in plan:
-        total_weight += item.weight
-        raw = ratings.get(item.key) if item.rating else values.get(item.key)
-        if raw is None:
-            scored.append((item, None))
-            continue
-        value = (float(raw) - item.worst) / item.span  # type: ignore[arg-type]
-        value = 0.0 if value < 0.0 else 1.0 if value > 1.0 else value
-        scored.append((item, value))
-        rated_weight += item.weight
-        weighted += item.weight * value
-
+    scored: list[float | None] = [None] * len(plan.criteria)
+    rated_weight = weighted = 0.0
+    for position, weight, key in plan.rated:
+        rating = ratings.get(key)
+        if rating is not None:
+            value = rating / RATING_MAX
+            value = 0.0 if value < 0.0 else 1.0 if value > 1.0 else value
+            scored[position] = value
+            rated_weight += weight
+            weighted += weight * value
+    for position, weight, key, worst, span in plan.computed:
+        raw = values.get(key)
+        if raw is not None:
+            value = (raw - worst) / span  # type: ignore[operator]
+            value = 0.0 if value < 0.0 else 1.0 if value > 1.0 else value
+            scored[position] = value
+            rated_weight += weight
+            weighted += weight * value
     score = 100.0 * weighted / rated_weight if rated_weight else None
-    criteria = tuple(
-        CriterionResult(
-            item.id,
-            item.label,
-            item.weight,
-            value,
-            100.0 * item.weight * value / rated_weight if value is not None else 0.0,
+    missing = ()
+    if None in scored:
+        missing = tuple(
+            c[0] for c, value in zip(plan.criteria, scored, strict=True) if value is None
         )
-        for item, value in scored
-    )
 
     hours = strategy.capacity.hours_per_week
     available = hours - committed
     asked = values.get("hours_per_week")
-    capacity = CapacityImpact(
-        hours,
-        committed,
-        available,
-        available - float(asked) if asked is not None else None,  # type: ignore[arg-type]
-    )
+    after = None if asked is None else available - asked  # type: ignore[operator]
 
-    env: dict[str, Value | None] = dict(values)
-    env["kind"] = opportunity.kind
+    env: dict[str, object] = {
+        **values,
+        "kind": opportunity.kind,
+        "capacity.hours_per_week": hours,
+        "capacity.committed": committed,
+        "capacity.available": available,
+        "capacity.after": after,
+        SCORE: score,
+    }
     for ident, rating in ratings.items():
-        env[rating_name(ident)] = rating
-    env["capacity.hours_per_week"] = hours
-    env["capacity.committed"] = committed
-    env["capacity.available"] = available
-    env["capacity.after"] = capacity.after
-    env[SCORE] = score
+        env["rating." + ident] = rating
 
     fired: list[RuleResult] = []
     waiting: list[RuleResult] = []
@@ -197,29 +218,30 @@ def evaluate(
             needs = tuple(sorted(n for n in compiled.names if env.get(n) is None))
             waiting.append(RuleResult(rule.id, rule.then, rule.reason, needs))
 
-    verdict = _verdict(loaded, score, fired)
-    missing = tuple(item.id for item, value in scored if value is None)
     return Evaluation(
         kind=opportunity.kind,
-        verdict=verdict,
+        verdict=_verdict(loaded, score, fired),
         score=score,
         provisional=bool(missing or waiting) or score is None,
-        rated_weight=rated_weight / total_weight if total_weight else 0.0,
-        criteria=criteria,
+        rated_weight=rated_weight / plan.total_weight if plan.total_weight else 0.0,
         rules=tuple(fired),
         waiting=tuple(waiting),
         missing=missing,
-        capacity=capacity,
+        capacity=CapacityImpact(hours, committed, available, after),
         strategy_name=strategy.name,
         fingerprint=loaded.fingerprint,
+        values=tuple(scored),
+        plan=plan,
     )
 
 
 def _verdict(loaded: LoadedStrategy, score: float | None, fired: list[RuleResult]) -> Verdict:
-    if any(r.then == "decline" for r in fired):
-        return "decline"
-    if any(r.then == "accept" for r in fired):
-        return "accept"
+    if fired:
+        actions = {r.then for r in fired}
+        if "decline" in actions:
+            return "decline"
+        if "accept" in actions:
+            return "accept"
     if score is None:
         return "consider"
     thresholds = loaded.strategy.thresholds

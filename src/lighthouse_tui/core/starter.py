@@ -177,14 +177,17 @@ _PARSERS = {"hours_per_week": parse_hours, "min_fee": parse_fee}
 def _parse_number(answer: str) -> float | None:
     """A non-negative number as people type it: `1 500 €`, `12,5`, `$1,500`, `10`.
 
-    A comma is a decimal comma unless it groups thousands (`1,500`), because both French and
-    English speakers answer these questions. Signs, exponents, `nan` and `inf` are refused.
+    Both French and English speakers answer these questions: a comma is a decimal comma unless
+    it groups thousands (`1,500`), and with both marks the last one is the decimal point
+    (`1,500.50`, `1.500,50`). Signs, exponents, `nan` and `inf` are refused.
     """
     cleaned = "".join(ch for ch in answer if not ch.isspace() and ch not in _CURRENCY)
-    if _THOUSANDS.fullmatch(cleaned) or ("," in cleaned and "." in cleaned):
+    if "," in cleaned and "." in cleaned:
+        grouping = "," if cleaned.rfind(",") < cleaned.rfind(".") else "."
+        cleaned = cleaned.replace(grouping, "")
+    if _THOUSANDS.fullmatch(cleaned):
         cleaned = cleaned.replace(",", "")
-    else:
-        cleaned = cleaned.replace(",", ".")
+    cleaned = cleaned.replace(",", ".")
     return float(cleaned) if _NUMBER.fullmatch(cleaned) else None
 
 
@@ -440,11 +443,12 @@ def _annotate(body: str) -> str:
     """Puts a one-line explanation above the first header of each section tomli-w wrote.
 
     Safe because tomli-w writes every string on one line, escapes included: a line that is
-    exactly a table header can only be one.
+    exactly a table header can only be one. Split on `\n` alone: tomli-w leaves U+0085 and
+    U+2028 raw inside strings, and TOML does not end a line there.
     """
     out: list[str] = []
     pending = dict(_SECTION_NOTES)
-    for line in body.splitlines():
+    for line in body.removesuffix("\n").split("\n"):
         if note := pending.pop(line, None):
             out += _comment(note)
         out.append(line)
