@@ -59,11 +59,20 @@ def test_low_score_declines(loaded: LoadedStrategy) -> None:
     assert result.verdict == "decline"
 
 
-def test_missing_value_leaves_rule_waiting_and_verdict_provisional(loaded: LoadedStrategy) -> None:
+def test_a_waiting_flag_cannot_change_the_verdict(loaded: LoadedStrategy) -> None:
     result = evaluate(loaded, opp(ratings={"alignment": 4}, fee=500.0, hours_per_week=5.0))
     assert result.verdict == "accept"
-    assert result.provisional
     assert [(r.id, r.needs) for r in result.waiting] == [("long", ("weeks",))]
+    assert not result.provisional
+
+
+def test_a_waiting_decline_rule_makes_the_verdict_provisional(loaded: LoadedStrategy) -> None:
+    result = evaluate(loaded, opp(ratings={"alignment": 5}, fee=1000.0, weeks=2.0))
+    assert result.verdict == "accept"
+    assert [(r.id, r.then, r.needs) for r in result.waiting] == [
+        ("no-capacity", "decline", ("hours_per_week",))
+    ]
+    assert result.provisional
 
 
 def test_decline_rule_beats_a_high_score(loaded: LoadedStrategy) -> None:

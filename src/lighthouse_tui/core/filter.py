@@ -76,7 +76,8 @@ class Evaluation:
     rules: tuple[RuleResult, ...]
     """Rules that fired, in file order."""
     waiting: tuple[RuleResult, ...]
-    """Rules that could not be decided because a value they read is missing."""
+    """Rules that could not be decided because a value they read is missing. A waiting
+    decline or accept rule makes the verdict provisional; a waiting flag cannot change it."""
     missing: tuple[str, ...]
     capacity: CapacityImpact
     strategy_name: str
@@ -222,7 +223,7 @@ def evaluate(
         kind=opportunity.kind,
         verdict=_verdict(loaded, score, fired),
         score=score,
-        provisional=bool(missing or waiting) or score is None,
+        provisional=score is None or bool(missing) or any(rule.then != "flag" for rule in waiting),
         rated_weight=rated_weight / plan.total_weight if plan.total_weight else 0.0,
         rules=tuple(fired),
         waiting=tuple(waiting),

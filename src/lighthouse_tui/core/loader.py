@@ -23,6 +23,7 @@ from lighthouse_tui.core.rules import RuleError, compile_rule
 from lighthouse_tui.core.strategy import (
     BUILTIN_FIELDS,
     BUILTIN_KINDS,
+    ONE_LINE,
     SCHEMA_VERSION,
     Rule,
     Strategy,
@@ -35,6 +36,7 @@ MAX_BYTES = 1_000_000
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 _QUOTED = re.compile(r"'([^']*)'")
 _PATTERN_HINTS = {
+    ONE_LINE: "must be one line, without control characters",
     r"^[a-z][a-z0-9_]*$": "use lowercase letters, digits and _, starting with a letter",
     r"^[a-z][a-z0-9_-]*$": "use lowercase letters, digits, _ and -, starting with a letter",
 }
@@ -216,7 +218,7 @@ def _describe(error: Any, loc: tuple[str | int, ...]) -> tuple[str, str | None]:
         return f"{given!r} is not one of {shown}", closest(str(given), expected)
     if kind == "string_pattern_mismatch":
         hint = _PATTERN_HINTS.get(str(ctx.get("pattern")), "not a valid name")
-        return f"{given!r}: {hint}", None
+        return (hint, None) if ctx.get("pattern") == ONE_LINE else (f"{given!r}: {hint}", None)
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, "), None
     if kind in ("date_type", "date_parsing", "date_from_datetime_inexact") and isinstance(

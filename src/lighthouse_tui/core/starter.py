@@ -42,6 +42,7 @@ _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 _CURRENCY = frozenset("€$£¥_'")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+_ONE_LINE_BREAKERS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 _END_PUNCTUATION = " .!?…;:,"
 
 
@@ -332,7 +333,7 @@ def render_strategy(data: Mapping[str, object], *, header: str, past: str = "") 
         *_comment("Check it after every edit with: lighthouse strategy validate FILE"),
         *_comment("Review it every month: a strategy is adjusted to what really happened."),
     ]
-    remembered = _clean(past, MAX_PAST)
+    remembered = _trim(past, MAX_PAST)
     if remembered:
         lines += ["#", *_comment("What you said about these past months:")]
         lines += _comment(remembered, "#   > ")
@@ -414,11 +415,14 @@ def _one_line(text: str) -> str:
 
 
 def _clean(text: str, limit: int = MAX_TEXT) -> str:
-    """Text the schema accepts: trimmed, at most `limit` characters.
+    """Text the schema accepts: one line (line breaks and control characters become spaces,
+    as names and labels must be one line), trimmed, at most `limit` characters."""
+    return _trim(_ONE_LINE_BREAKERS.sub(" ", text), limit)
 
-    Python's strip removes every character pydantic's would, so the stored value is exactly
-    what the strategy reads back.
-    """
+
+def _trim(text: str, limit: int) -> str:
+    """Trimmed to at most `limit` characters. Python's strip removes every character
+    pydantic's would, so the stored value is exactly what the strategy reads back."""
     text = _encodable(text).strip()
     if len(text) <= limit:
         return text

@@ -27,7 +27,13 @@ BUILTIN_FIELDS: dict[str, ValueType] = {
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 RuleId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+ONE_LINE = r"^[^\x00-\x1f\x7f\x85\u2028\u2029]*$"
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=500, pattern=ONE_LINE),
+]
+"""Shown in headers, tables and one-line reasons: a newline or a control character in it would
+break the layout (or, in a terminal, be an escape sequence)."""
 
 
 class _Section(BaseModel):
