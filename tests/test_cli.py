@@ -340,7 +340,7 @@ def test_a_bug_exits_70_with_traceback(
     def boom(_args: object) -> int:
         raise RuntimeError("unexpected")
 
-    monkeypatch.setattr(cli, "cmd_check", boom)
+    monkeypatch.setattr(cli.check, "cmd_check", boom)
     assert cli.main(["check"]) == 70
     err = capsys.readouterr().err
     assert "Traceback" in err

@@ -42,6 +42,10 @@ def parse_value(kind: ValueType, raw: object) -> Value:
             raise ValueError(f"expected text, got {raw!r}")
         if len(raw) > MAX_TEXT:
             raise ValueError(f"text is over {MAX_TEXT:,} characters")
+        try:
+            raw.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("text holds bytes that are not UTF-8") from None
         return raw
     if kind is ValueType.NUMBER:
         return _parse_number(raw)
@@ -171,3 +175,38 @@ def _ratings(
             except ValueError as exc:
                 problems.append(Problem(str(exc), path=path, file=origin))
     return ratings
+
+
+def rebuild_opportunity(
+    strategy: Strategy, kind: str, fields: Mapping[str, Any], ratings: Mapping[str, Any]
+) -> tuple[Opportunity | None, list[str]]:
+    """An opportunity logged under one version of a strategy, as another version reads it.
+
+    Strategies change; the log does not. What this version no longer knows (a field, a
+    criterion, a value of the wrong type) is left out and named, not an error; an unknown kind
+    gives no opportunity at all, since no criterion set applies to it.
+    """
+    if kind not in strategy.all_kinds:
+        return None, [f"kind '{kind}' is not in this strategy"]
+    dropped: list[str] = []
+    types = strategy.field_types
+    values: dict[str, Value] = {}
+    for name, raw in fields.items():
+        if name not in types:
+            dropped.append(f"field '{name}' is not in this strategy")
+            continue
+        try:
+            values[name] = parse_value(types[name], raw)
+        except ValueError as exc:
+            dropped.append(f"field '{name}': {exc}")
+    rated = {c.id for c in strategy.criteria if c.rating}
+    kept: dict[str, float] = {}
+    for ident, raw in ratings.items():
+        if ident not in rated:
+            dropped.append(f"rating '{ident}' is not a rated criterion of this strategy")
+            continue
+        try:
+            kept[ident] = parse_rating(raw)
+        except ValueError as exc:
+            dropped.append(f"rating '{ident}': {exc}")
+    return Opportunity(kind=kind, values=values, ratings=kept), dropped

@@ -1,0 +1,68 @@
+"""The `lighthouse` command.
+
+`lighthouse` alone opens the app; subcommands answer from the shell. `check` is the one people
+run in scripts and hotkeys, so the command modules import only what a command needs, when it
+needs it: never Textual outside the app, never Rich for `--json`.
+
+Exit codes are a contract (README, `--help`): 0 accept, 1 decline, 3 consider, 2 bad input,
+70 a bug — a crash must never read as "decline" to a shell script.
+"""
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+
+from lighthouse_tui import __version__
+from lighthouse_tui.cli import app, check, inbox, log, strategy
+from lighthouse_tui.cli.common import (
+    EXIT_BUG,
+    EXIT_CODES_HELP,
+    EXIT_USAGE,
+    Parser,
+    UserError,
+    db_option,
+    strategy_option,
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="lighthouse",
+        description="Turn your strategy into a decision filter. With no command, opens the app.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=EXIT_CODES_HELP,
+    )
+    parser.add_argument("--version", action="version", version=f"lighthouse {__version__}")
+    strategy_option(parser)
+    db_option(parser)
+    parser.set_defaults(handler=app.cmd_app)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    check.register(commands)
+    inbox.register(commands)
+    log.register(commands)
+    strategy.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        handler: Callable[[argparse.Namespace], int] = args.handler
+        return handler(args)
+    except UserError as exc:
+        for line in exc.lines:
+            print(f"lighthouse: {line}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_USAGE
+    except Exception:
+        traceback.print_exc()
+        print(
+            f"lighthouse: this is a bug (exit {EXIT_BUG}), not a verdict; please report it",
+            file=sys.stderr,
+        )
+        return EXIT_BUG

@@ -1,0 +1,148 @@
+"""What every command shares: exit codes, one-line errors, finding the strategy and the log.
+
+Imports here stay light (argparse, json, sys): heavy modules are imported inside the
+functions that need them, so `lighthouse check --json` never pays for Rich or Textual.
+"""
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from lighthouse_tui.core.loader import LoadedStrategy
+    from lighthouse_tui.store.log import DecisionLog
+
+EXIT_ACCEPT, EXIT_DECLINE, EXIT_USAGE, EXIT_CONSIDER, EXIT_BUG = 0, 1, 2, 3, 70
+VERDICT_EXIT = {"accept": EXIT_ACCEPT, "decline": EXIT_DECLINE, "consider": EXIT_CONSIDER}
+
+EXIT_CODES_HELP = """\
+exit codes:
+  0   accept      the filter says yes (other commands: success)
+  1   decline     the filter says no
+  3   consider    the score is between the thresholds, or nothing was rated
+  2   bad input   usage, invalid strategy, unknown kind/field/criterion, bad rating,
+                  a log that cannot be used (not a log, newer, read-only, locked)
+  70  bug         an unexpected error (a traceback is printed); never a verdict
+"""
+
+
+class UserError(Exception):
+    """A problem the user can fix: printed as one line per problem, exit 2, no traceback."""
+
+    def __init__(self, lines: Sequence[object]) -> None:
+        super().__init__("\n".join(map(str, lines)))
+        self.lines = [str(line) for line in lines]
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with our exit code for usage errors and our message prefix."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"lighthouse: {message}\n")
+
+
+def strategy_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-s",
+        "--strategy",
+        metavar="FILE",
+        help="strategy file (default: $LIGHTHOUSE_STRATEGY, then strategy.toml in your config "
+        "directory, then the bundled example)",
+    )
+
+
+def db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="decision log (default: $LIGHTHOUSE_DB, then lighthouse.db in your data directory)",
+    )
+
+
+def json_option(parser: argparse.ArgumentParser, what: str = "print JSON") -> None:
+    parser.add_argument("--json", action="store_true", help=what)
+
+
+def date_argument(text: str) -> date:
+    """argparse `type=` for dates, so a bad date is a usage error (exit 2) naming the format."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2027-01-31") from None
+
+
+def print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def console() -> "Console":
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def escape(text: str) -> str:
+    """For the few places user text meets a Rich *markup* string (prompts)."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+def load_strategy(explicit: str | None) -> "LoadedStrategy":
+    """Find and load the strategy the way every command does, or raise UserError with all of
+    its problems."""
+    from lighthouse_tui.core.loader import load_strategy_file
+    from lighthouse_tui.core.locations import find_strategy
+    from lighthouse_tui.core.problems import ProblemsError
+
+    location = find_strategy(explicit)
+    if location.is_example:
+        print(
+            f"lighthouse: no strategy of yours yet, using the bundled example "
+            f"({location.path.name}); `lighthouse strategy init` writes your own",
+            file=sys.stderr,
+        )
+    try:
+        return load_strategy_file(location.path)
+    except ProblemsError as exc:
+        raise UserError(exc.problems) from None
+
+
+@contextmanager
+def open_log(explicit: str | None, *, readonly: bool = False) -> Iterator["DecisionLog | None"]:
+    """The decision log, turning its faults into one-line errors.
+
+    Read-only opening yields None when there is no log yet: reading an empty history is not
+    an error, and a read-only command must never create the file.
+    """
+    from lighthouse_tui.store.location import find_db
+    from lighthouse_tui.store.log import DecisionLog, StoreError
+
+    path = find_db(explicit)
+    if readonly and not path.exists():
+        yield None
+        return
+    try:
+        log = DecisionLog.open(path, readonly=readonly)
+    except StoreError as exc:
+        raise UserError([exc]) from None
+    try:
+        yield log
+    except StoreError as exc:
+        raise UserError([exc]) from None
+    finally:
+        log.close()
+
+
+def committed_hours(log: "DecisionLog | None", today: date) -> float:
+    """Hours per week already promised, from the accepted decisions in the log."""
+    from lighthouse_tui.core.capacity import committed_on
+
+    return committed_on(log.commitments(), today) if log is not None else 0.0

@@ -1,0 +1,269 @@
+"""`lighthouse log`, `log show`, `outcome`, `export` and `capacity`: reading the history."""
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from lighthouse_tui.cli.common import (
+    UserError,
+    committed_hours,
+    console,
+    date_argument,
+    db_option,
+    json_option,
+    load_strategy,
+    open_log,
+    print_json,
+    strategy_option,
+)
+
+if TYPE_CHECKING:
+    from lighthouse_tui.core.loader import LoadedStrategy
+    from lighthouse_tui.store.log import LogFilter
+
+VERDICTS = ("accept", "decline", "consider")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not at least 1")
+    return value
+
+
+def _filter_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--since", type=date_argument, metavar="DATE", help="from this day on")
+    parser.add_argument("--until", type=date_argument, metavar="DATE", help="up to this day")
+    parser.add_argument("--kind", help="only this kind of opportunity")
+    parser.add_argument("--verdict", choices=VERDICTS, help="only this strategic choice")
+    parser.add_argument(
+        "--overrode", action="store_true", help="only decisions that went against the filter"
+    )
+
+
+def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    log = commands.add_parser(
+        "log",
+        help="decisions, newest first; `log show ID` re-explains one",
+        description="List logged decisions, newest first: reflex, filter, final choice, "
+        "score and outcome. ⚑ marks a final choice against the filter's verdict.",
+    )
+    _filter_options(log)
+    log.add_argument("--limit", type=_positive, default=50, help="how many (default 50)")
+    db_option(log)
+    json_option(log)
+    log.set_defaults(handler=cmd_log)
+    actions = log.add_subparsers(dest="log_command", metavar="COMMAND")
+    show = actions.add_parser(
+        "show",
+        help="re-explain one decision with the strategy version that scored it",
+        description="Re-explain a decision as the strategy version of that day scored it, and "
+        "say whether today's strategy would answer differently.",
+    )
+    show.add_argument("id", type=int)
+    strategy_option(show)
+    db_option(show)
+    json_option(show)
+    show.set_defaults(handler=cmd_log_show)
+
+    outcome = commands.add_parser(
+        "outcome",
+        help="record how a decision turned out (1–5)",
+        description="Rate how a decision turned out, 1 (badly) to 5 (very well). Rating it "
+        "again records a correction; the earlier rating is kept.",
+    )
+    outcome.add_argument("id", type=int, help="the decision's id (see `lighthouse log`)")
+    outcome.add_argument("rating", type=int, help="1 to 5")
+    outcome.add_argument("--note", help="what happened, in a line")
+    outcome.add_argument(
+        "--date", type=date_argument, metavar="DATE", help="when it turned out (default today)"
+    )
+    db_option(outcome)
+    outcome.set_defaults(handler=cmd_outcome)
+
+    export = commands.add_parser(
+        "export",
+        help="every decision as CSV or JSON Lines",
+        description="One row per decision with the three choices, the score and the outcome. "
+        "CSV cells that a spreadsheet would run as a formula are prefixed with a quote.",
+    )
+    export.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+    export.add_argument("-o", "--output", metavar="FILE", help="write here (default stdout)")
+    _filter_options(export)
+    db_option(export)
+    export.set_defaults(handler=cmd_export)
+
+    capacity = commands.add_parser("capacity", help="committed hours per week for the weeks ahead")
+    capacity.add_argument("--weeks", type=_positive, default=12, help="how many (default 12)")
+    strategy_option(capacity)
+    db_option(capacity)
+    json_option(capacity)
+    capacity.set_defaults(handler=cmd_capacity)
+
+
+def _where(args: argparse.Namespace) -> "LogFilter":
+    from lighthouse_tui.store.log import LogFilter
+
+    return LogFilter(
+        since=args.since,
+        until=args.until,
+        kind=args.kind,
+        verdict=args.verdict,
+        overrode=args.overrode,
+    )
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    from lighthouse_tui.store.export import decision_json
+
+    with open_log(args.db, readonly=True) as log:
+        records = log.decisions(_where(args), limit=args.limit) if log is not None else []
+    if args.json:
+        print_json([decision_json(r) for r in records])
+        return 0
+    if not records:
+        print("No decisions logged yet." if log is None else "No decision matches.")
+        return 0
+    from lighthouse_tui.render.log import decisions_table
+
+    console().print(decisions_table(records))
+    return 0
+
+
+def cmd_log_show(args: argparse.Namespace) -> int:
+    from lighthouse_tui.store.export import decision_json
+    from lighthouse_tui.store.replay import replay
+
+    current = _current_strategy(args.strategy)
+    with open_log(args.db, readonly=True) as log:
+        if log is None:
+            raise UserError([f"no decision {args.id}: nothing is logged yet"])
+        record = log.decision(args.id)
+        replayed = replay(log, record, current)
+    if args.json:
+        data = decision_json(record)
+        data["evaluation"] = record.evaluation
+        data["now"] = None if replayed.now is None else replayed.now.to_json()
+        data["now_differs"] = replayed.now_differs
+        data["notes"] = replayed.notes
+        print_json(data)
+        return 0
+    from rich.text import Text
+
+    from lighthouse_tui.render.evaluation import evaluation_view
+    from lighthouse_tui.render.log import decision_header
+
+    out = console()
+    out.print(decision_header(record))
+    if replayed.then is not None and replayed.then_evaluation is not None:
+        out.print(Text(f"\nAs scored by {replayed.then.source}:", style="bold"))
+        out.print(evaluation_view(replayed.then_evaluation, replayed.then.strategy.thresholds))
+    if replayed.now is not None and current is not None:
+        verdict = replayed.now.verdict.upper()
+        score = "no score" if replayed.now.score is None else f"score {replayed.now.score:.0f}"
+        line = Text("\nToday's strategy ", style="bold")
+        if replayed.now_differs:
+            line.append(f"would now say {verdict} ({score})", style="bold magenta")
+        else:
+            line.append(f"would answer the same: {verdict} ({score})")
+        out.print(line)
+    elif current is not None:
+        out.print(Text("\nToday's strategy is the version that scored it.", style="dim"))
+    for note in replayed.notes:
+        out.print(Text(f"note: {note}", style="yellow"))
+    return 0
+
+
+def _current_strategy(explicit: str | None) -> "LoadedStrategy | None":
+    """Today's strategy for comparison, or None when it does not load (the replay still
+    works: it needs only the version stored in the log)."""
+    try:
+        return load_strategy(explicit)
+    except UserError as exc:
+        print(f"lighthouse: today's strategy does not load ({exc.lines[0]})", file=sys.stderr)
+        return None
+
+
+def cmd_outcome(args: argparse.Namespace) -> int:
+    if not 1 <= args.rating <= 5:
+        raise UserError([f"an outcome is rated from 1 to 5, got {args.rating}"])
+    with open_log(args.db) as log:
+        assert log is not None
+        log.add_outcome(args.id, args.rating, args.note, args.date)
+        corrected = log.decision(args.id).outcomes_recorded > 1
+    print(f"Outcome of decision {args.id}: {args.rating}/5" + (" (corrected)" if corrected else ""))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from lighthouse_tui.store.export import write_csv, write_jsonl
+
+    writer = write_csv if args.format == "csv" else write_jsonl
+    with open_log(args.db, readonly=True) as log:
+        records = log.all_decisions(_where(args)) if log is not None else iter(())
+        if args.output is None:
+            count = writer(records, sys.stdout)
+        else:
+            count = _write_atomically(Path(args.output), lambda out: writer(records, out))
+    if args.output is not None:
+        print(f"Exported {count} decisions to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _write_atomically(path: Path, write: Callable[[IO[str]], int]) -> int:
+    """Write through a private temporary file renamed into place: an export interrupted
+    halfway never leaves a truncated file that looks complete."""
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise UserError([f"{path}: cannot write: {exc.strerror or exc}"]) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            count = write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def cmd_capacity(args: argparse.Namespace) -> int:
+    from lighthouse_tui.core.capacity import weekly_load
+
+    loaded = load_strategy(args.strategy)
+    today = date.today()
+    hours = loaded.strategy.capacity.hours_per_week
+    with open_log(args.db, readonly=True) as log:
+        commitments = log.commitments() if log is not None else []
+        committed = committed_hours(log, today)
+    weeks = weekly_load(commitments, today, args.weeks)
+    if args.json:
+        print_json(
+            {
+                "hours_per_week": hours,
+                "committed": committed,
+                "available": hours - committed,
+                "weeks": [
+                    {"week_of": day.isoformat(), "committed": c, "available": hours - c}
+                    for day, c in weeks
+                ],
+            }
+        )
+        return 0
+    from lighthouse_tui.render.log import capacity_table
+
+    out = console()
+    out.print(f"{hours:g} h/week free for commitments; {hours - committed:g} h left this week.")
+    out.print(capacity_table(hours, weeks))
+    return 0

@@ -1,0 +1,137 @@
+"""`lighthouse strategy init | validate | show`."""
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from lighthouse_tui.cli.common import (
+    EXIT_USAGE,
+    UserError,
+    console,
+    escape,
+    json_option,
+    load_strategy,
+    print_json,
+    strategy_option,
+)
+
+
+def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    strategy = commands.add_parser("strategy", help="write, validate and show strategy files")
+    actions = strategy.add_subparsers(dest="strategy_command", metavar="COMMAND", required=True)
+
+    init = actions.add_parser(
+        "init",
+        help="write a starter strategy from a few questions",
+        description="Asks what you did these past months, your strengths, the life you want, "
+        "the next step for the business and your free hours, then writes a strategy you can "
+        "edit. Never overwrites a file unless --force.",
+    )
+    init.add_argument("path", nargs="?", help="where to write (default: your config directory)")
+    init.add_argument("--force", action="store_true", help="overwrite an existing file")
+    init.add_argument("--no-input", action="store_true", help="write the example, ask nothing")
+    init.set_defaults(handler=cmd_init)
+
+    validate = actions.add_parser(
+        "validate",
+        help="check strategy files; list every problem with its line",
+        description="Exit 0 when every file is valid, 2 otherwise.",
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.set_defaults(handler=cmd_validate)
+
+    show = actions.add_parser("show", help="show the strategy: lighthouse, criteria, rules")
+    strategy_option(show)
+    json_option(show, "print the strategy as JSON")
+    show.set_defaults(handler=cmd_show)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from lighthouse_tui.core.loader import load_strategy_file
+    from lighthouse_tui.core.problems import ProblemsError
+
+    failed = 0
+    for name in args.files:
+        try:
+            loaded = load_strategy_file(Path(name))
+        except ProblemsError as exc:
+            failed += 1
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            continue
+        s = loaded.strategy
+        print(f"{name}: ok — {s.name} ({len(s.criteria)} criteria, {len(s.rules)} rules)")
+    if failed:
+        print(f"lighthouse: {failed} of {len(args.files)} files invalid", file=sys.stderr)
+        return EXIT_USAGE
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    loaded = load_strategy(args.strategy)
+    if args.json:
+        data = loaded.strategy.model_dump(mode="json", by_alias=True, exclude_none=True)
+        data["fingerprint"] = loaded.fingerprint
+        print_json(data)
+        return 0
+    from lighthouse_tui.render.strategy import strategy_view
+
+    console().print(strategy_view(loaded, date.today()))
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from lighthouse_tui.core.locations import bundled_example, user_strategy_path
+    from lighthouse_tui.core.starter import write_new_file
+
+    path = Path(args.path).expanduser() if args.path else user_strategy_path()
+    if path.exists() and not args.force:
+        raise UserError([f"{path} exists; pass --force to overwrite it"])
+    if args.no_input or not sys.stdin.isatty():
+        text = bundled_example().read_text(encoding="utf-8")
+    else:
+        text = _interview()
+    try:
+        write_new_file(path, text, force=args.force)
+    except FileExistsError:
+        raise UserError([f"{path} exists; pass --force to overwrite it"]) from None
+    except OSError as exc:
+        raise UserError([f"{path}: cannot write: {exc.strerror or exc}"]) from None
+    print(f"Wrote {path}")
+    print(f"Next: `lighthouse strategy show -s {path}`, then edit it to taste.")
+    return 0
+
+
+def _interview() -> str:
+    """Ask the starter questions; a bad number is asked again, never a crash."""
+    from rich.prompt import Prompt
+
+    from lighthouse_tui.core.starter import (
+        QUESTIONS,
+        StarterAnswers,
+        build_strategy,
+        render_strategy,
+    )
+
+    out = console()
+    out.print("[bold]A starter strategy in a few questions.[/bold] Enter keeps the default.\n")
+    answers: dict[str, str] = {}
+    for question in QUESTIONS:
+        out.print(f"[dim]{escape(question.help)}[/dim]")
+        while True:
+            answer = Prompt.ask(
+                escape(question.prompt), default=question.default or "", console=out
+            )
+            problem = question.problem(answer)
+            if problem is None:
+                break
+            out.print(f"[red]{escape(problem)}[/red]")
+        answers[question.key] = answer
+    today = date.today()
+    starter = StarterAnswers.from_text(answers, start=today)
+    return render_strategy(
+        build_strategy(starter),
+        header=f"Written by `lighthouse strategy init` on {today}.",
+        past=starter.past,
+    )
