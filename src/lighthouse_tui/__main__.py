@@ -1,3 +1,3 @@
-from lighthouse_tui.cli import main
+from lighthouse_tui.entry import main
 
 raise SystemExit(main())

@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable, Sequence
 
 from lighthouse_tui import __version__
-from lighthouse_tui.cli import app, check, inbox, log, strategy
+from lighthouse_tui.cli import check, inbox, log, strategy
 from lighthouse_tui.cli.common import (
     EXIT_BUG,
     EXIT_CODES_HELP,
@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"lighthouse {__version__}")
     strategy_option(parser)
     db_option(parser)
-    parser.set_defaults(handler=app.cmd_app)
+    parser.set_defaults(handler=None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     check.register(commands)
     inbox.register(commands)
@@ -45,10 +45,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    open_app: Callable[[argparse.Namespace], int] | None = None,
+) -> int:
+    """Run one command. With no command, `open_app` runs (the app, given by the entry point:
+    this package never imports it); without one, the help is printed."""
     try:
-        args = build_parser().parse_args(argv)
-        handler: Callable[[argparse.Namespace], int] = args.handler
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        handler: Callable[[argparse.Namespace], int] | None = args.handler or open_app
+        if handler is None:
+            parser.print_help()
+            return EXIT_USAGE
         return handler(args)
     except UserError as exc:
         for line in exc.lines:

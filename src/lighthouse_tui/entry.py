@@ -1,0 +1,22 @@
+"""The `lighthouse` program: the command line, and the app when no command is given.
+
+This is the one module above both interfaces. Keeping the app's launch here, not in `cli/`,
+lets import-linter prove that no command of the CLI can reach Textual; the app is imported
+only when it is the thing asked for.
+"""
+
+import argparse
+from collections.abc import Sequence
+
+from lighthouse_tui import cli
+
+
+def _open_app(args: argparse.Namespace) -> int:
+    from lighthouse_tui.core.locations import find_strategy
+    from lighthouse_tui.tui.app import run
+
+    return run(find_strategy(args.strategy))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return cli.main(argv, open_app=_open_app)
