@@ -9,13 +9,14 @@ import argparse
 from collections.abc import Sequence
 
 from lighthouse_tui import cli
+from lighthouse_tui.cli.common import EXIT_BUG
 
 
 def _open_app(args: argparse.Namespace) -> int:
     from lighthouse_tui.core.locations import find_strategy
     from lighthouse_tui.tui.app import run
 
-    return run(find_strategy(args.strategy))
+    return EXIT_BUG if run(find_strategy(args.strategy)) else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

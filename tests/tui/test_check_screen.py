@@ -107,11 +107,13 @@ async def test_arrows_move_between_rows_and_ctrl_r_starts_over(
 ) -> None:
     async with make_app().run_test(size=SIZE) as pilot:
         app = pilot.app
-        await type_into(pilot, "notes", "call back")
+        await type_into(pilot, "notes", "x")
         await pilot.press("down")
         assert app.focused is app.screen.query_one("#rating-alignment")
         await pilot.press("3", "up")
         assert app.focused is app.screen.query_one("#field-notes Input")
+        await pilot.press("down", "down")
+        assert app.focused is app.screen.query_one("#field-title Input")
         await pilot.press("ctrl+r")
         assert app.screen.query_one("#field-notes Input").value == ""
         assert app.screen.query_one("#rating-alignment", RatingRow).rating is None
@@ -128,7 +130,8 @@ async def test_the_verdict_stays_on_screen_at_80_by_24(
         screen_region = pilot.app.screen.region
         assert pilot.app.screen.query_one("#explanation").scroll_y == 0
         top = evaluation.region
-        assert top.height > 0 and screen_region.contains(top.x, top.y)
+        assert top.height > 0
+        assert screen_region.contains(top.x, top.y)
         first_line = evaluation.render_lines(top.reset_offset)[0].text
         assert first_line.strip().startswith("ACCEPT")
         assert top.y >= pilot.app.screen.query_one(StrategyHeader).region.bottom

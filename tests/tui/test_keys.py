@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from textual.command import CommandPalette
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 from lighthouse_tui.tui.app import LighthouseApp
 from lighthouse_tui.tui.screens.check import CheckScreen
@@ -29,7 +29,7 @@ async def test_question_mark_lists_the_keys_of_the_screen_and_the_app(
             "Quick check",
             "^r  New check",
             "Everywhere",
-            "s  Strategy",
+            "s f3  Strategy",
             "? f1  Help",
             "^q  Quit",
         ):
@@ -38,13 +38,21 @@ async def test_question_mark_lists_the_keys_of_the_screen_and_the_app(
         assert isinstance(pilot.app.screen, CheckScreen)
 
 
-async def test_f1_opens_the_help_even_while_typing(
+async def test_function_keys_work_even_while_typing(
     make_app: Callable[..., LighthouseApp],
 ) -> None:
     async with make_app().run_test(size=SIZE) as pilot:
-        await pilot.press("?", "f1")
+        await pilot.press("?", "s", "f1")
         assert isinstance(pilot.app.screen, HelpScreen)
-        assert "Input" not in text_of(pilot.app.screen.query_one("#help-keys"))
+        keys = text_of(pilot.app.screen.query_one("#help-keys"))
+        assert "Input" not in keys
+        assert "Rating a criterion (when focused)" in keys
+        assert "0 1 2 3 4 5  Rate" in keys
+        await pilot.press("escape", "f3")
+        assert isinstance(pilot.app.screen, StrategyScreen)
+        await pilot.press("f2")
+        assert isinstance(pilot.app.screen, CheckScreen)
+        assert pilot.app.screen.query_one("#field-title Input", Input).value == "?s"
 
 
 async def test_the_command_palette_finds_the_strategy_screen(

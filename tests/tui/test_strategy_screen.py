@@ -32,7 +32,7 @@ async def test_a_broken_strategy_opens_on_its_problems(
         assert "strategy.toml:24:1: criteria[1].colour: unknown key 'colour'" in shown
         assert "strategy.toml:39:9: rules[0].when: unknown name 'hours_per_wek'" in shown
         assert "(did you mean 'hours_per_week'?)" in shown
-        assert "the check screen opens once it does" in shown
+        assert "Checks open once it loads." in shown
         assert "No strategy loaded" in text_of(screen.query_one("#header-name"))
         await pilot.press("c")
         assert isinstance(pilot.app.screen, StrategyScreen)
@@ -46,7 +46,7 @@ async def test_a_missing_file_is_a_problem_not_a_crash(
         assert isinstance(pilot.app.screen, StrategyScreen)
         shown = text_of(pilot.app.screen.query_one("#strategy-view"))
         assert "nowhere.toml: no such file" in shown
-        assert "`lighthouse strategy init` writes one" in shown
+        assert "`lighthouse strategy init` writes one, r reloads it." in shown
 
 
 async def test_reloading_a_fixed_file_makes_the_check_available(
@@ -72,7 +72,7 @@ async def test_a_broken_reload_keeps_the_last_good_strategy_and_the_check(
         await pilot.press("r")
         shown = text_of(pilot.app.screen.query_one("#strategy-view"))
         assert "2 problems" in shown
-        assert "checks use the last version that loaded, shown below" in shown
+        assert "Checks use the last good version, below." in shown
         notice = pilot.app.screen.query_one("#header-notice")
         assert notice.display
         assert "checks use the last version that loaded" in text_of(notice)
@@ -97,17 +97,16 @@ async def test_a_reload_carries_the_check_over_to_the_new_strategy(
         assert "Pays well" in text_of(pilot.app.screen.query_one("#evaluation"))
 
 
-HOSTILE = "[bold red]x[/] \\u001b[31mred"
-"""As written in TOML: markup, then an escape sequence (TOML turns `\\u001b` into ESC)."""
+MARKUP = "[bold red]x[/] [link=https://example.com]y[/link]"
 
 
-async def test_user_text_is_shown_literally(
+async def test_markup_in_user_text_is_shown_literally(
     make_app: Callable[..., LighthouseApp], strategy_file: Path
 ) -> None:
     strategy_file.write_text(
-        STRATEGY.replace("Be the coach B2B consultants think of first", HOSTILE)
-        .replace("Moves me toward the lighthouse", HOSTILE)
-        .replace("How much does this move you toward your lighthouse?", HOSTILE),
+        STRATEGY.replace("Be the coach B2B consultants think of first", MARKUP)
+        .replace("Moves me toward the lighthouse", MARKUP)
+        .replace("How much does this move you toward your lighthouse?", MARKUP),
         encoding="utf-8",
     )
     async with make_app().run_test(size=SIZE) as pilot:
@@ -115,12 +114,20 @@ async def test_user_text_is_shown_literally(
         screen.query_one("#rating-alignment").focus()
         await pilot.press("5")
         for selector in ("#header-lighthouse", "#evaluation", "#rating-alignment"):
-            shown = drawn(screen.query_one(selector))
-            assert "[bold red]x[/] [31mred" in shown, selector
-            assert "\x1b" not in shown
+            assert MARKUP in drawn(screen.query_one(selector)), selector
         await pilot.press("s")
+        assert MARKUP in drawn(pilot.app.screen.query_one("#strategy-view"))
+
+
+async def test_escape_sequences_never_reach_the_terminal(
+    make_app: Callable[..., LighthouseApp], strategy_file: Path
+) -> None:
+    """The schema refuses control characters in a strategy's text, but a problem message
+    quotes what it refuses: here a key, which TOML lets a user spell with `\\u001b`."""
+    strategy_file.write_text('"\\u001b[31mred" = 1\n' + STRATEGY, encoding="utf-8")
+    async with make_app().run_test(size=SIZE) as pilot:
         shown = drawn(pilot.app.screen.query_one("#strategy-view"))
-        assert "[bold red]x[/] [31mred" in shown
+        assert "\\x1b[31mred" in shown
         assert "\x1b" not in shown
 
 

@@ -98,7 +98,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         evaluation = evaluate(loaded, opportunity, committed=committed)
         decision_id = None
         if args.record:
-            assert log is not None and default is not None
+            assert log is not None
+            assert default is not None
             final = args.final or final_from(evaluation)
             decision_id = log.record(
                 opportunity=opportunity,

@@ -11,6 +11,7 @@ line each; SQL and programming errors are not caught here.
 
 import json
 import sqlite3
+import time as clock_time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -74,10 +75,17 @@ _DECISION_COLUMNS = """
 
 
 class DecisionLog:
-    def __init__(self, connection: sqlite3.Connection, path: Path, clock: Clock) -> None:
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        path: Path,
+        clock: Clock,
+        busy_timeout: float = BUSY_TIMEOUT_S,
+    ) -> None:
         self._db = connection
         self.path = path
         self._clock = clock
+        self._busy_timeout = busy_timeout
 
     @classmethod
     def open(
@@ -104,7 +112,7 @@ class DecisionLog:
             db = sqlite3.connect(uri, uri=True, timeout=busy_timeout, isolation_level=None)
         except (OSError, sqlite3.OperationalError) as exc:
             raise StoreError(f"{path}: cannot open the decision log: {_reason(exc)}") from None
-        log = cls(db, path, clock)
+        log = cls(db, path, clock, busy_timeout)
         try:
             log._prepare(readonly)
         except StoreError:
@@ -112,23 +120,16 @@ class DecisionLog:
             raise
         except sqlite3.DatabaseError as exc:
             db.close()
-            raise StoreError(_describe(path, exc)) from None
+            raise StoreError(_describe(path, exc, busy_timeout)) from None
         return log
 
     def _prepare(self, readonly: bool) -> None:
         db = self._db
-        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        db.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout * 1000)}")
         db.execute("PRAGMA foreign_keys = ON")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        has_tables = db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0] > 0
-        if app_id not in (0, APPLICATION_ID) or (app_id == 0 and has_tables):
-            raise StoreError(f"{self.path}: is an SQLite file, but not a Lighthouse decision log")
-        if version > LATEST:
-            raise StoreError(
-                f"{self.path}: written by a newer Lighthouse (log version {version}; this one "
-                f"reads up to {LATEST}): upgrade Lighthouse"
-            )
+        # SQLite's lower() folds ASCII only: "équipe" would never find "Équipe".
+        db.create_function("casefold", 1, _casefold, deterministic=True)
+        version = self._version()
         if readonly:
             if version < LATEST:
                 raise StoreError(
@@ -136,16 +137,58 @@ class DecisionLog:
                     "command that writes, such as `lighthouse inbox`, with write access"
                 )
             return
-        if db.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
-            raise StoreError(f"{self.path}: cannot use write-ahead logging on this file system")
+        self._use_wal()
         db.execute("PRAGMA synchronous = NORMAL")
         if version < LATEST:
             with self._transaction():
+                # Another process may have migrated since the first look: read it again
+                # under the write lock, or both would run the same migrations.
+                version = self._version()
                 for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
                     for statement in _statements(script):
                         db.execute(statement)
                     db.execute(f"PRAGMA user_version = {number}")
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    def _version(self) -> int:
+        """The log's version, after checking the file is ours and not from the future.
+
+        One statement, so one snapshot: read one by one, a log another process is creating
+        could show its tables but not yet its application id, and be refused as foreign.
+        """
+        version, app_id, tables = self._db.execute(
+            "SELECT (SELECT user_version FROM pragma_user_version),"
+            " (SELECT application_id FROM pragma_application_id),"
+            " (SELECT count(*) FROM sqlite_schema)"
+        ).fetchone()
+        if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
+            raise StoreError(f"{self.path}: is an SQLite file, but not a Lighthouse decision log")
+        if version > LATEST:
+            raise StoreError(
+                f"{self.path}: written by a newer Lighthouse (log version {version}; this one "
+                f"reads up to {LATEST}): upgrade Lighthouse"
+            )
+        return int(version)
+
+    def _use_wal(self) -> None:
+        """Switch to write-ahead logging, waiting out the processes that create the log at
+        the same moment: the switch needs an exclusive lock, and SQLite returns "locked" at
+        once rather than call the busy handler when two connections want it together."""
+        db = self._db
+        if db.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+            return
+        deadline = clock_time.monotonic() + self._busy_timeout
+        while True:
+            try:
+                mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or clock_time.monotonic() >= deadline:
+                    raise
+                clock_time.sleep(0.005)
+            else:
+                break
+        if mode != "wal":
+            raise StoreError(f"{self.path}: cannot use write-ahead logging on this file system")
 
     def close(self) -> None:
         self._db.close()
@@ -158,27 +201,38 @@ class DecisionLog:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write, all or nothing. A fault the user can fix (read-only, busy) becomes a
+        `StoreError` wherever SQLite reports it: a read-only log only says so at the first
+        write inside the transaction, not at `BEGIN`."""
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise StoreError(_describe(self.path, exc)) from None
+            raise StoreError(self._describe(exc)) from None
         try:
             yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        try:
             self._db.execute("COMMIT")
         except sqlite3.OperationalError as exc:
+            self._rollback()
+            if _user_fault(exc):
+                raise StoreError(self._describe(exc)) from None
+            raise
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        if self._db.in_transaction:
             self._db.execute("ROLLBACK")
-            raise StoreError(_describe(self.path, exc)) from None
+
+    def _describe(self, exc: sqlite3.DatabaseError) -> str:
+        return _describe(self.path, exc, self._busy_timeout)
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
         try:
             yield self._db
         except sqlite3.OperationalError as exc:
-            raise StoreError(_describe(self.path, exc)) from None
+            raise StoreError(self._describe(exc)) from None
 
     # The inbox
 
@@ -461,6 +515,10 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
+def _casefold(text: str | None) -> str | None:
+    return None if text is None else text.casefold()
+
+
 def _text_or_none(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -471,9 +529,9 @@ def _filter_sql(where: LogFilter) -> tuple[list[str], list[Any]]:
     if where.since is not None:
         clauses.append("d.decided_at >= ?")
         params.append(where.since.isoformat())
-    if where.until is not None:
+    if where.until is not None and where.until < date.max:
         clauses.append("d.decided_at < ?")
-        params.append(date.fromordinal(where.until.toordinal() + 1).isoformat())
+        params.append((where.until + timedelta(days=1)).isoformat())
     if where.kind is not None:
         clauses.append("d.kind = ?")
         params.append(where.kind)
@@ -486,8 +544,8 @@ def _filter_sql(where: LogFilter) -> tuple[list[str], list[Any]]:
             " OR (d.verdict = 'decline' AND d.final_choice = 'accept'))"
         )
     if where.text:
-        clauses.append("instr(lower(o.title), lower(?)) > 0")
-        params.append(where.text)
+        clauses.append("instr(casefold(o.title), ?) > 0")
+        params.append(where.text.casefold())
     return clauses, params
 
 
@@ -542,15 +600,26 @@ def _reason(exc: BaseException) -> str:
     return str(exc)
 
 
-def _describe(path: Path, exc: sqlite3.DatabaseError) -> str:
+def _is_busy(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc)
+    return "locked" in text or "busy" in text
+
+
+def _user_fault(exc: sqlite3.DatabaseError) -> bool:
+    """Whether the user can do something about this error (wait, or get write access)."""
+    text = str(exc)
+    return _is_busy(exc) or "readonly" in text or "read-only" in text
+
+
+def _describe(path: Path, exc: sqlite3.DatabaseError, busy_timeout: float) -> str:
     """The one line a user sees for a database error they can do something about."""
     text = str(exc)
     if "not a database" in text or "malformed" in text:
         return f"{path}: not a Lighthouse decision log ({text})"
-    if "locked" in text or "busy" in text:
+    if _is_busy(exc):
         return (
             f"{path}: the log is busy: another Lighthouse has held it for over "
-            f"{BUSY_TIMEOUT_S:g} s; try again"
+            f"{busy_timeout:g} s; try again"
         )
     if "readonly" in text or "read-only" in text:
         return f"{path}: the log is read-only; nothing was recorded"

@@ -16,7 +16,6 @@ from textual.filter import LineFilter
 from textual.reactive import Initialize, var
 from textual.screen import Screen
 
-from lighthouse_tui.cli import EXIT_BUG
 from lighthouse_tui.core.locations import StrategyLocation
 from lighthouse_tui.tui.literal import DropControlCharacters
 from lighthouse_tui.tui.screens.check import CheckScreen
@@ -38,36 +37,37 @@ class LighthouseApp(App[None]):
     BINDING_GROUP_TITLE = "Everywhere"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "c",
+            "c,f2",
             "show_check",
             "Check",
-            tooltip="Check an opportunity against the strategy",
+            tooltip="Check an opportunity against the strategy (f2 works while typing)",
             id="show-check",
         ),
         Binding(
-            "s",
+            "s,f3",
             "show_strategy",
             "Strategy",
-            tooltip="Show the strategy, or what is wrong with its file",
+            tooltip="Show the strategy, or what is wrong with its file (f3 works while typing)",
             id="show-strategy",
         ),
         Binding(
             "question_mark,f1",
             "help",
             "Help",
-            tooltip="List every key of this screen (f1 works while typing too)",
+            tooltip="List every key of this screen (f1 works while typing)",
             id="help",
         ),
     ]
 
     def _read_first_state(self) -> StrategyState:
-        return read_strategy(self.location)
+        return read_strategy(self._first_location)
 
     state: var[StrategyState] = var(Initialize(_read_first_state), always_update=True)
     """The strategy file as last read: the screens and the header watch it."""
 
     def __init__(self, location: StrategyLocation, *, today: date | None = None) -> None:
-        self.location = location
+        self._first_location = location
+        """Where the strategy was found at start; `state.location` is where it is now."""
         self.today = today or date.today()
         """The day horizons are counted from; fixed in tests so screenshots do not age."""
         super().__init__()
@@ -126,26 +126,34 @@ class LighthouseApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            keys = keys_table(self.screen.active_bindings.values(), self.screen)
-            self.push_screen(HelpScreen(keys))
+            self.push_screen(HelpScreen(keys_table(self.screen)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Textual's commands, then every action bound on the app or the screen: declaring a
-        binding is all it takes for an action to be in the palette too."""
+        """Textual's commands, then every action bound on the screen or the app: declaring a
+        binding is all it takes for an action to be in the palette too.
+
+        Read from the declarations rather than `active_bindings`, which leaves out the
+        letter keys while a text input has focus: the palette is the way to them then.
+        """
         yield from super().get_system_commands(screen)
-        seen: set[tuple[object, str]] = set()
-        for active in screen.active_bindings.values():
-            node, binding = active.node, active.binding
-            if node not in (self, screen) or binding.id is None or (node, binding.action) in seen:
-                continue
-            seen.add((node, binding.action))
-            yield SystemCommand(
-                binding.description, binding.tooltip, partial(self.run_action, binding.action, node)
-            )
+        for node in (screen, self):
+            actions: set[str] = set()
+            for binding in Binding.make_bindings(node.BINDINGS):
+                if binding.id is None or binding.action in actions:
+                    continue
+                actions.add(binding.action)
+                if node.check_action(binding.action, ()) is False:
+                    continue
+                yield SystemCommand(
+                    binding.description,
+                    binding.tooltip,
+                    partial(self.run_action, binding.action, node),
+                )
 
 
 def run(location: StrategyLocation) -> int:
-    """Run the app until the user quits; the exit code for the `lighthouse` command."""
+    """Run the app until the user quits. Returns Textual's return code: 0 when the app ended
+    normally, non-zero when it crashed (Textual has then printed the traceback)."""
     app = LighthouseApp(location)
     app.run()
-    return EXIT_BUG if app.return_code else 0
+    return app.return_code or 0

@@ -13,7 +13,7 @@ from lighthouse_tui.core.strategy import BUILTIN_FIELDS, DEFAULT_KIND, Criterion
 from lighthouse_tui.core.types import ValueType
 
 FORM_FIELDS = ("fee", "hours_per_week", "weeks", "source", "notes")
-"""The built-in fields the form asks for after title and kind, those rules read most first."""
+"""The built-in fields the form asks for after title and kind: money and time first."""
 
 
 @dataclass(frozen=True, slots=True)

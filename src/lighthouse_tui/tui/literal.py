@@ -1,9 +1,10 @@
 """Terminal control characters never reach the terminal.
 
-User text (a lighthouse, a label, a pasted title) is shown through `rich.text.Text`, which
-keeps markup literal but lets an ESC through, and Textual writes it to the terminal as is:
-`\\x1b[31m` in a strategy would recolour the screen. Dropping control characters as each line
-is drawn covers every widget, ours and Textual's, in one place. They are dropped rather than
+User text is shown through `rich.text.Text`, which keeps markup literal but lets an ESC
+through, and Textual writes it to the terminal as is. The strategy schema refuses control
+characters, but text still arrives from elsewhere: a problem message quoting the bad key
+`"\\u001b[31m" = 1`, a pasted title. Dropping control characters as each line is drawn covers
+every widget, ours and Textual's, in one place. They are dropped rather than
 replaced because they were laid out as zero cells wide; anything else would shift the line.
 """
 
@@ -15,7 +16,7 @@ CONTROL_CHARACTERS = dict.fromkeys([*range(0x00, 0x20), *range(0x7F, 0xA0)])
 
 
 class DropControlCharacters(LineFilter):
-    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+    def apply(self, segments: list[Segment], _background: Color) -> list[Segment]:
         return [
             segment
             if segment.control or segment.text.isprintable()

@@ -48,8 +48,12 @@ class CheckScreen(LighthouseScreen):
         """Its evaluation, as shown."""
 
     def compose_body(self) -> ComposeResult:
-        with Container(id="check-body"), VerticalScroll(id="explanation"):
-            yield Static(id="evaluation")
+        loaded = self.lighthouse.state.loaded
+        with Container(id="check-body"):
+            if loaded is not None:
+                yield CheckForm(loaded, Draft())
+            with VerticalScroll(id="explanation"):
+                yield Static(id="evaluation")
 
     async def show_state(self, state: StrategyState) -> None:
         forms = self.query(CheckForm)

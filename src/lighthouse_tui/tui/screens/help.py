@@ -1,7 +1,7 @@
 """Every key of the screen below, with what it does: the footer only has room for a few."""
 
-from collections.abc import Iterable
 from itertools import groupby
+from operator import attrgetter
 from typing import ClassVar
 
 from rich.table import Table
@@ -10,7 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 
@@ -39,7 +40,7 @@ class HelpScreen(ModalScreen[None]):
             )
 
 
-def listed(active: ActiveBinding, screen: DOMNode) -> bool:
+def listed(active: ActiveBinding, screen: Screen[object]) -> bool:
     """The app's and the screen's keys, and those of our own widgets (their bindings have an
     id); not the dozens of editing keys a focused text input brings along."""
     binding = active.binding
@@ -48,17 +49,35 @@ def listed(active: ActiveBinding, screen: DOMNode) -> bool:
     return active.node is screen.app or active.node is screen or binding.id is not None
 
 
-def keys_table(bindings: Iterable[ActiveBinding], screen: DOMNode) -> Table:
-    """One row per action (or binding group), grouped under the node that owns the keys."""
+def key_sections(screen: Screen[object]) -> list[tuple[str, list[Binding]]]:
+    """The keys that work now, grouped by the node that owns them, then the keys of our
+    widgets elsewhere on the screen: the rating keys are worth knowing while typing a title."""
+    active = [a for a in screen.active_bindings.values() if listed(a, screen)]
+    sections = [
+        (title(node), [a.binding for a in in_node])
+        for node, in_node in groupby(active, key=attrgetter("node"))
+    ]
+    seen = {type(a.node) for a in active}
+    for widget in screen.query(Widget):
+        kind = type(widget)
+        if kind in seen:
+            continue
+        seen.add(kind)
+        own = [b for b in Binding.make_bindings(kind.BINDINGS) if b.id and b.description]
+        if own:
+            sections.append((f"{title(widget)} (when focused)", own))
+    return sections
+
+
+def keys_table(screen: Screen[object]) -> Table:
+    """One row per action (or binding group), under a heading per owner."""
     table = Table.grid(padding=(0, 2))
     table.add_column(justify="right", style="bold", no_wrap=True)
     table.add_column()
-    shown = [active for active in bindings if listed(active, screen)]
-    for node, in_node in groupby(shown, key=lambda active: active.node):
-        table.add_row("", Text(group_title(node, screen), style="bold underline"))
+    for heading, bindings in key_sections(screen):
+        table.add_row("", Text(heading, style="bold underline"))
         rows: dict[str, tuple[list[str], Binding]] = {}
-        for active in in_node:
-            binding = active.binding
+        for binding in bindings:
             row = binding.group.description if binding.group else binding.action
             keys, _ = rows.setdefault(row, ([], binding))
             keys.append(screen.app.get_key_display(binding))
@@ -70,7 +89,5 @@ def keys_table(bindings: Iterable[ActiveBinding], screen: DOMNode) -> Table:
     return table
 
 
-def group_title(node: DOMNode, screen: DOMNode) -> str:
-    if node is screen.app:
-        return "Everywhere"
+def title(node: DOMNode) -> str:
     return node.BINDING_GROUP_TITLE or type(node).__name__

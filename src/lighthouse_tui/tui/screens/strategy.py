@@ -116,13 +116,13 @@ def strategy_or_problems(state: StrategyState, today: date) -> RenderableType:
     title = Text(f"✗ {state.location.path}: ", style="bold")
     title.append(state.problem_count, style="bold red")
     if state.location.path.exists():
-        hint = Text("Fix the file (e opens your editor), then press r to reload. ", style="italic")
+        hint = Text("e edits the file, r reloads it. ", style="italic")
     else:
-        hint = Text("`lighthouse strategy init` writes one; then press r. ", style="italic")
+        hint = Text("`lighthouse strategy init` writes one, r reloads it. ", style="italic")
     if loaded is None:
-        hint.append("Checks need a strategy that loads: the check screen opens once it does.")
+        hint.append("Checks open once it loads.")
         return Group(title, problems_view(list(state.problems)), Text(), hint)
-    hint.append("Until then, checks use the last version that loaded, shown below.")
+    hint.append("Checks use the last good version, below.")
     return Group(
         title,
         problems_view(list(state.problems)),

@@ -25,6 +25,25 @@ from lighthouse_tui.tui.draft import (
 from lighthouse_tui.tui.widgets.field_input import FieldInput
 from lighthouse_tui.tui.widgets.rating import RatingRow
 
+ROWS = "CheckForm *"
+"""What the arrow keys move between: anything focusable in the form."""
+
+
+class KindSelect(Select[str], inherit_bindings=False):
+    """A Select that leaves the arrow keys to the form: down moves on to the next field
+    instead of opening the menu, which enter or space do."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter,space",
+            "show_overlay",
+            "Choose kind",
+            show=False,
+            tooltip="Open the list of opportunity kinds",
+            id="choose-kind",
+        ),
+    ]
+
 
 class CheckForm(VerticalScroll, can_focus=False):
     """Owns the draft and reads it after every change, so the screen only has to evaluate.
@@ -48,7 +67,7 @@ class CheckForm(VerticalScroll, can_focus=False):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "down",
-            "app.focus_next",
+            "next_row",
             "Next",
             show=False,
             tooltip="Move to the next field or criterion",
@@ -56,7 +75,7 @@ class CheckForm(VerticalScroll, can_focus=False):
         ),
         Binding(
             "up",
-            "app.focus_previous",
+            "previous_row",
             "Previous",
             show=False,
             tooltip="Move to the previous field or criterion",
@@ -65,12 +84,11 @@ class CheckForm(VerticalScroll, can_focus=False):
     ]
 
     class Changed(Message):
-        """The draft changed; `reading` is it parsed against `loaded`, the form's strategy."""
+        """The form changed; `reading` is its contents parsed against `loaded`."""
 
-        def __init__(self, loaded: LoadedStrategy, draft: Draft, reading: Reading) -> None:
+        def __init__(self, loaded: LoadedStrategy, reading: Reading) -> None:
             super().__init__()
             self.loaded = loaded
-            self.draft = draft
             self.reading = reading
 
     def __init__(self, loaded: LoadedStrategy, draft: Draft) -> None:
@@ -89,7 +107,7 @@ class CheckForm(VerticalScroll, can_focus=False):
         yield self._field("title", ValueType.TEXT)
         with Horizontal(id="kind-row"):
             yield Label("kind")
-            yield Select(
+            yield KindSelect(
                 [(Text(kind), kind) for kind in self.strategy.all_kinds],
                 value=self._kind,
                 allow_blank=False,
@@ -105,6 +123,14 @@ class CheckForm(VerticalScroll, can_focus=False):
 
     def on_mount(self) -> None:
         self._changed()
+
+    def action_next_row(self) -> None:
+        """Like tab, but the arrows stay in the form (wrapping around), so pressing down once
+        too often never moves focus into the explanation and scrolls the verdict away."""
+        self.screen.focus_next(ROWS)
+
+    def action_previous_row(self) -> None:
+        self.screen.focus_previous(ROWS)
 
     def _field(self, name: str, value_type: ValueType) -> FieldInput:
         return FieldInput(name, value_type, self._texts.get(name, ""))
@@ -146,11 +172,10 @@ class CheckForm(VerticalScroll, can_focus=False):
         self._changed()
 
     def _changed(self) -> None:
-        draft = self.draft
-        reading = read_draft(self.strategy, draft)
+        reading = read_draft(self.strategy, self.draft)
         for field in self.query(FieldInput):
             field.show_error(reading.errors.get(field.field_name))
-        self.post_message(self.Changed(self.loaded, draft, reading))
+        self.post_message(self.Changed(self.loaded, reading))
 
 
 def computed_text(criteria: list[Criterion]) -> Text:

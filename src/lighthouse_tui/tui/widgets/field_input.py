@@ -9,10 +9,10 @@ from textual.widgets import Input, Label, Static
 from lighthouse_tui.core.types import ValueType
 
 PLACEHOLDERS = {
-    ValueType.NUMBER: "a number, e.g. 1500",
+    ValueType.NUMBER: "number",
     ValueType.TEXT: "",
-    ValueType.BOOL: "yes or no",
-    ValueType.DATE: "a date, e.g. 2027-01-31",
+    ValueType.BOOL: "yes / no",
+    ValueType.DATE: "YYYY-MM-DD",
 }
 
 
@@ -39,6 +39,7 @@ class FieldInput(Widget):
         self.field_name = field_name
         self.value_type = value_type
         self.initial_text = text
+        self.error: str | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -52,6 +53,12 @@ class FieldInput(Widget):
         yield Static(classes="field-error")
 
     def show_error(self, message: str | None) -> None:
-        """Put `message` under the input, or take the previous one away."""
+        """Put `message` under the input, or take the previous one away.
+
+        Called for every field on every keystroke: only a change costs a layout.
+        """
+        if message == self.error:
+            return
+        self.error = message
         self.set_class(message is not None, "-invalid")
         self.query_one(".field-error", Static).update(Text(message or ""))

@@ -16,7 +16,6 @@ class StrategyHeader(Widget):
     StrategyHeader {
         height: auto;
         & > Static { padding: 0 1; }
-        & .-hidden { display: none; }
     }
     """
 
@@ -39,16 +38,13 @@ class StrategyHeader(Widget):
         notice = notice_text(state)
         widget = self.query_one("#header-notice", Static)
         widget.update(notice)
-        widget.set_class(not notice, "-hidden")
+        widget.display = bool(notice)
 
 
 def notice_text(state: StrategyState) -> Text:
     """One line at most: the broken file matters more than where the strategy came from."""
     if state.is_stale:
-        return Text(
-            f"⚠ the file has {state.problem_count}: "
-            "checks use the last version that loaded (s shows them)"
-        )
+        return Text(f"⚠ {state.problem_count} in the file: checks use the last version that loaded")
     if state.location.is_example:
         return Text(EXAMPLE_NOTICE)
     return Text()

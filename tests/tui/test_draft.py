@@ -1,0 +1,64 @@
+"""Reading the form: each field on its own, ratings only for the criteria of the kind."""
+
+import tomllib
+
+from lighthouse_tui.core.strategy import Strategy
+from lighthouse_tui.tui.draft import (
+    Draft,
+    computed_criteria,
+    form_fields,
+    rated_criteria,
+    read_draft,
+)
+
+from .conftest import STRATEGY
+
+WITH_FIELDS = STRATEGY.replace("[capacity]", '[fields]\nremote = "bool"\n\n[capacity]')
+
+
+def strategy(text: str = STRATEGY) -> Strategy:
+    return Strategy.model_validate(tomllib.loads(text))
+
+
+def test_one_bad_field_does_not_hide_the_others() -> None:
+    reading = read_draft(
+        strategy(), Draft(texts={"title": "Talk", "fee": "1_500", "weeks": "a few"})
+    )
+    assert reading.opportunity.values == {"title": "Talk", "fee": 1500.0}
+    assert reading.errors == {"weeks": "expected a number, got 'a few'"}
+
+
+def test_blank_fields_are_missing_not_errors() -> None:
+    reading = read_draft(strategy(), Draft(texts={"fee": "  ", "title": ""}))
+    assert reading.opportunity.values == {}
+    assert reading.errors == {}
+
+
+def test_ratings_count_only_for_the_criteria_of_the_kind() -> None:
+    draft = Draft(kind="client_request", ratings={"alignment": 4, "posture": 5})
+    assert read_draft(strategy(), draft).opportunity.ratings == {"alignment": 4.0}
+    partner = Draft(kind="partner_offer", ratings=draft.ratings)
+    assert read_draft(strategy(), partner).opportunity.ratings == {"alignment": 4.0, "posture": 5.0}
+
+
+def test_an_unknown_kind_falls_back_to_the_default() -> None:
+    assert read_draft(strategy(), Draft(kind="gone")).opportunity.kind == "opportunity"
+
+
+def test_the_form_asks_for_builtin_then_declared_fields() -> None:
+    names = [name for name, _ in form_fields(strategy(WITH_FIELDS))]
+    assert names == ["fee", "hours_per_week", "weeks", "source", "notes", "remote"]
+
+
+def test_declared_fields_parse_by_their_type() -> None:
+    reading = read_draft(strategy(WITH_FIELDS), Draft(texts={"remote": "yes"}))
+    assert reading.opportunity.values == {"remote": True}
+    wrong = read_draft(strategy(WITH_FIELDS), Draft(texts={"remote": "maybe"}))
+    assert wrong.errors == {"remote": "expected true or false, got 'maybe'"}
+
+
+def test_rated_and_computed_criteria_split_by_kind() -> None:
+    s = strategy()
+    assert [c.id for c in rated_criteria(s, "partner_offer")] == ["alignment", "posture"]
+    assert [c.id for c in rated_criteria(s, "client_request")] == ["alignment"]
+    assert [c.id for c in computed_criteria(s, "client_request")] == ["fee"]
