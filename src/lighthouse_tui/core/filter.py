@@ -60,6 +60,9 @@ class _Plan:
     computed: tuple[tuple[int, float, str, float, float], ...]
     """(position, weight, field name, worst, best − worst) of the field criteria."""
     total_weight: float
+    rule_ratings: tuple[tuple[str, str], ...]
+    """(rule name, criterion id) of each rating some rule reads: only those enter a rule's
+    environment, rather than every rating given."""
 
 
 @dataclass
@@ -154,6 +157,11 @@ def _plan(loaded: LoadedStrategy, kind: str) -> _Plan:
                 if not c.rating
             ),
             total_weight=sum(c.weight for c in applicable),
+            rule_ratings=tuple(
+                (name, name.removeprefix("rating."))
+                for name in sorted({n for _, r in loaded.rules for n in r.names})
+                if name.startswith("rating.")
+            ),
         )
         loaded.plans[kind] = plan
     return plan
@@ -206,8 +214,8 @@ def evaluate(
         "capacity.after": after,
         SCORE: score,
     }
-    for ident, rating in ratings.items():
-        env["rating." + ident] = rating
+    for name, ident in plan.rule_ratings:
+        env[name] = ratings.get(ident)
 
     fired: list[RuleResult] = []
     waiting: list[RuleResult] = []
