@@ -266,9 +266,14 @@ def test_hostile_text_round_trips_exactly(run: Run, tmp_path: Path) -> None:
 
 def test_hostile_text_shows_literally_in_tables(run: Run, tmp_path: Path) -> None:
     offer = tmp_path / "offer.json"
-    offer.write_text(json.dumps({"title": HOSTILE[0]}))
+    offer.write_text(json.dumps({"title": HOSTILE[0] + " " + HOSTILE[1]}))
     ok(run("add", "--from", str(offer)))
-    assert "[bold red]x[/]" in ok(run("inbox"))
+    ok(run("decide", "1", "--default", "accept", "--final", "decline", "--note", "a\x1b]0;t"))
+    for shown in (ok(run("log")), ok(run("log", "show", "1"))):
+        assert "[bold red]x[/]" in shown
+        assert "\\x1b[31mred" in shown
+        assert "\x1b" not in shown
+        assert "\x07" not in shown
 
 
 def test_csv_export_escapes_formulas_and_writes_atomically(run: Run, tmp_path: Path) -> None:

@@ -135,12 +135,11 @@ def final_from(evaluation: "Evaluation") -> str:
 
 
 def print_evaluation(thresholds: "Thresholds", title: str, evaluation: "Evaluation") -> None:
-    from rich.text import Text
-
     from lighthouse_tui.render.evaluation import evaluation_view
+    from lighthouse_tui.render.literal import literal
 
     out = console()
-    heading = Text(title or "(untitled)", style="bold")
+    heading = literal(title or "(untitled)", style="bold")
     heading.append(f"  {evaluation.kind}", style="dim")
     out.print(heading)
     out.print(evaluation_view(evaluation, thresholds))

@@ -7,13 +7,7 @@ becomes one `Problem`, printed as one line: `FILE:LINE:COL: field.path: message 
 
 from dataclasses import dataclass
 
-_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)]}
-
-
-def visible(text: str) -> str:
-    """Control characters spelled out (`\\x1b`), so a message quoting what the user wrote
-    can never send an escape sequence to their terminal."""
-    return text.translate(_CONTROLS)
+from lighthouse_tui.core.text import visible
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from lighthouse_tui.render.evaluation import VERDICT_STYLES, format_number
+from lighthouse_tui.render.literal import literal
 from lighthouse_tui.store.records import DecisionRecord, InboxItem, Outcome
 
 CHOICE_STYLES = {
@@ -42,9 +43,9 @@ def inbox_table(items: Sequence[InboxItem], now: datetime) -> Table:
         table.add_row(
             str(item.id),
             age(item.received, now),
-            Text(item.kind),
-            Text(item.title or "(untitled)"),
-            Text(item.source or "", style="dim"),
+            literal(item.kind),
+            literal(item.title or "(untitled)"),
+            literal(item.source or "", style="dim"),
         )
     return table
 
@@ -74,7 +75,7 @@ def decisions_table(records: Sequence[DecisionRecord]) -> Table:
         table.add_row(
             str(r.id),
             r.decided_at.date().isoformat(),
-            Text(r.title or "(untitled)"),
+            literal(r.title or "(untitled)"),
             choice(r.default_choice),
             choice(r.verdict),
             "–" if r.score is None else f"{r.score:.0f}",
@@ -85,7 +86,7 @@ def decisions_table(records: Sequence[DecisionRecord]) -> Table:
 
 
 def decision_header(record: DecisionRecord) -> RenderableType:
-    title = Text(record.title or "(untitled)", style="bold")
+    title = literal(record.title or "(untitled)", style="bold")
     title.append(
         f"  {record.kind}  decision {record.id}, {record.decided_at:%Y-%m-%d %H:%M} UTC",
         style="dim",
@@ -101,7 +102,7 @@ def decision_header(record: DecisionRecord) -> RenderableType:
     parts: list[RenderableType] = [title, choices]
     if record.note:
         note = Text("Note  ", style="bold")
-        note.append(record.note)
+        note.append_text(literal(record.note, keep_lines=True))
         parts.append(note)
     outcome = Text("Outcome  ", style="bold")
     if record.outcome is None:
@@ -111,7 +112,7 @@ def decision_header(record: DecisionRecord) -> RenderableType:
         outcome.append(f"  {record.outcome.happened_on}")
         if record.outcome.note:
             outcome.append("  ")
-            outcome.append(record.outcome.note)
+            outcome.append_text(literal(record.outcome.note, keep_lines=True))
         if record.outcomes_recorded > 1:
             outcome.append(f"  (corrected; {record.outcomes_recorded} recorded)", style="dim")
     parts.append(outcome)

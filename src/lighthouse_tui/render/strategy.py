@@ -10,6 +10,7 @@ from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.core.problems import Problem
 from lighthouse_tui.core.strategy import Horizon, Strategy
 from lighthouse_tui.render.evaluation import RULE_WORDS, VERDICT_STYLES, format_number
+from lighthouse_tui.render.literal import literal
 
 BAR_WIDTH = 20
 
@@ -74,7 +75,7 @@ def rules_text(strategy: Strategy) -> Text:
 def strategy_view(loaded: LoadedStrategy, today: date) -> RenderableType:
     s = loaded.strategy
     header = Text(s.name, style="bold")
-    header.append(f"   {loaded.source}", style="dim")
+    header.append_text(literal(f"   {loaded.source}", style="dim"))
     lighthouse = Text("⛯ ", style="bold yellow")
     lighthouse.append(s.lighthouse, style="bold")
     facts = Table.grid(padding=(0, 2))
