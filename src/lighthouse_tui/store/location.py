@@ -26,7 +26,15 @@ def find_db(
 
 def create_private(path: Path) -> None:
     """Create the log's directory (0700) and an empty file (0600) before SQLite opens it, so
-    the files are never readable by others, even for an instant."""
+    the files are never readable by others, even for an instant.
+
+    An existing log is left unopened: closing any descriptor of a file drops every POSIX lock
+    the process holds on it, those of a log already open in this process included. Another
+    process would then think it is the log's last user, delete the write-ahead log under the
+    open one, and the decisions written there next would be lost.
+    """
+    if path.exists():
+        return
     if not path.parent.exists():
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)

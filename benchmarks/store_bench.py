@@ -1,0 +1,431 @@
+"""Decision log benchmarks: recording speed, `lighthouse log` on a big log, and size on disk.
+
+    .venv/bin/python benchmarks/store_bench.py [--quick]
+
+Every speed is set against a baseline measured in the same run (bare sqlite3 for recording,
+a small log for the listing), so a figure means the same on a laptop and in CI. Exits 1 when
+a budget is exceeded; it is not part of the tests (timings are never test assertions).
+"""
+
+import argparse
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from lighthouse_tui.core.filter import Evaluation, evaluate
+from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
+from lighthouse_tui.core.opportunity import Opportunity
+from lighthouse_tui.store.log import BUSY_TIMEOUT_S, DecisionLog, LogFilter
+from lighthouse_tui.store.records import encode_values
+
+ROOT = Path(__file__).resolve().parent.parent
+STRATEGY = ROOT / "tests" / "data" / "strategies" / "good.toml"
+LIGHTHOUSE = Path(sys.executable).with_name("lighthouse")
+START = datetime(2026, 1, 1, 8, tzinfo=UTC)
+
+RECORD_BUDGET = 2_000.0
+"""Decisions recorded per second, one transaction each."""
+LIST_BUDGET = 1.3
+"""`decisions(limit=50)` on the big log, as a multiple of the same call on a small log."""
+SIZE_BUDGET = 2_048
+"""Bytes of database per decision."""
+NOTE = "said no to protect the deep-work days"
+
+
+@dataclass
+class Result:
+    name: str
+    figure: str
+    ratio: float | None
+    budget: str
+    ok: bool
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One opportunity and its evaluation, reused across many rows (evaluating is not what
+    these benchmarks measure)."""
+
+    opportunity: Opportunity
+    evaluation: Evaluation
+    evaluation_json: str
+
+
+def samples(loaded: LoadedStrategy) -> list[Sample]:
+    """A handful of realistic, distinct opportunities: every kind, with and without hours."""
+    specs: list[tuple[str, str, dict[str, Any], dict[str, float]]] = [
+        (
+            "client_request",
+            "Leadership workshop for a 40-person team",
+            {"fee": 1800.0, "hours_per_week": 6.0, "weeks": 8.0, "source": "ann@example.com"},
+            {"alignment": 4.0},
+        ),
+        (
+            "partner_offer",
+            "Co-branded webinar series with an HR platform",
+            {"fee": 0.0, "hours_per_week": 2.0, "notes": "They want a monthly slot."},
+            {"alignment": 3.0, "posture": 5.0},
+        ),
+        (
+            "opportunity",
+            "Guest article for a business magazine",
+            {"hours_per_week": 1.0, "weeks": 2.0},
+            {"alignment": 2.0},
+        ),
+        ("speaking", "Keynote at the regional HR summit", {"fee": 900.0}, {"alignment": 5.0}),
+        (
+            "client_request",
+            "Urgent website rewrite, next week",
+            {"fee": 400.0, "hours_per_week": 12.0, "weeks": 3.0, "remote": True},
+            {"alignment": 1.0},
+        ),
+    ]
+    made = []
+    for kind, title, values, ratings in specs:
+        opportunity = Opportunity(kind, {"title": title, **values}, ratings)
+        evaluation = evaluate(loaded, opportunity, committed=4.0)
+        text = json.dumps(evaluation.to_json(), ensure_ascii=False, separators=(",", ":"))
+        made.append(Sample(opportunity, evaluation, text))
+    return made
+
+
+def bare_connection(path: Path) -> sqlite3.Connection:
+    """sqlite3 as DecisionLog configures it: WAL, synchronous=NORMAL, same busy timeout."""
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+    return db
+
+
+def bench_record(workdir: Path, loaded: LoadedStrategy, count: int) -> list[Result]:
+    chosen = samples(loaded)
+    rate = {
+        "bare": bare_inserts(workdir / "bare.db", chosen, count),
+        "same-sql": same_sql_inserts(workdir / "same.db", loaded, chosen, count),
+    }
+    with DecisionLog.open(workdir / "record.db") as log:
+        started = time.perf_counter()
+        for n in range(count):
+            sample = chosen[n % len(chosen)]
+            log.record(
+                opportunity=sample.opportunity,
+                evaluation=sample.evaluation,
+                strategy=loaded,
+                default_choice="accept",
+                final_choice="decline" if n % 3 else "accept",
+                note=NOTE if n % 4 == 0 else None,
+            )
+        ours = count / (time.perf_counter() - started)
+    return [
+        Result(
+            f"record {count:,} decisions, one transaction each",
+            f"{ours:,.0f}/s (bare sqlite3 insert: {rate['bare']:,.0f}/s)",
+            ours / rate["bare"],
+            f"≥ {RECORD_BUDGET:,.0f}/s",
+            ours >= RECORD_BUDGET,
+        ),
+        Result(
+            "  the same, vs record's own SQL run by hand",
+            f"{ours:,.0f}/s vs {rate['same-sql']:,.0f}/s",
+            ours / rate["same-sql"],
+            "info: record's Python overhead",
+            True,
+        ),
+    ]
+
+
+def bare_inserts(path: Path, chosen: list[Sample], count: int) -> float:
+    """The floor: one row of a decision's size per transaction, into a table with no index."""
+    with closing(bare_connection(path)) as db:
+        db.execute(
+            "CREATE TABLE decisions (id INTEGER PRIMARY KEY, decided_at TEXT NOT NULL,"
+            " title TEXT NOT NULL, evaluation TEXT NOT NULL) STRICT"
+        )
+        started = time.perf_counter()
+        for n in range(count):
+            sample = chosen[n % len(chosen)]
+            db.execute("BEGIN IMMEDIATE")
+            db.execute(
+                "INSERT INTO decisions (decided_at, title, evaluation) VALUES (?, ?, ?)",
+                (datetime.now(UTC).isoformat(), sample.opportunity.title, sample.evaluation_json),
+            )
+            db.execute("COMMIT")
+        return count / (time.perf_counter() - started)
+
+
+def same_sql_inserts(path: Path, loaded: LoadedStrategy, chosen: list[Sample], count: int) -> float:
+    """The statements `record` runs, on the real schema, with every value prepared ahead."""
+    DecisionLog.open(path).close()
+    prepared = [
+        (
+            (s.opportunity.kind, s.opportunity.title, encode_values(dict(s.opportunity.values))),
+            (s.evaluation.verdict, s.evaluation.score, s.evaluation_json, s.opportunity.kind),
+        )
+        for s in chosen
+    ]
+    strategy_row = (loaded.fingerprint, loaded.strategy.name, loaded.source, loaded.data, "x")
+    with closing(bare_connection(path)) as db:
+        started = time.perf_counter()
+        for n in range(count):
+            (kind, title, fields), (verdict, score, evaluation, dkind) = prepared[n % len(prepared)]
+            moment = datetime.now(UTC).isoformat()
+            db.execute("BEGIN IMMEDIATE")
+            db.execute(
+                "INSERT INTO strategies (fingerprint, name, source, content, first_used)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING",
+                strategy_row,
+            )
+            opportunity_id = db.execute(
+                "INSERT INTO opportunities (kind, title, source, fields, ratings, received,"
+                " status, import_key) VALUES (?, ?, NULL, ?, '{}', ?, 'decided', NULL)"
+                " ON CONFLICT (import_key) DO NOTHING",
+                (kind, title, fields, moment),
+            ).lastrowid
+            db.execute(
+                "INSERT INTO decisions (opportunity_id, decided_at, default_choice, verdict,"
+                " score, provisional, evaluation, strategy, final_choice, note, kind,"
+                " hours_per_week, weeks) VALUES (?, ?, 'accept', ?, ?, 0, ?, ?, 'accept', ?,"
+                " ?, NULL, NULL)",
+                (
+                    opportunity_id,
+                    moment,
+                    verdict,
+                    score,
+                    evaluation,
+                    loaded.fingerprint,
+                    NOTE if n % 4 == 0 else None,
+                    dkind,
+                ),
+            )
+            db.execute("COMMIT")
+        return count / (time.perf_counter() - started)
+
+
+def build_log(path: Path, loaded: LoadedStrategy, count: int) -> None:
+    """A log of `count` decisions over three years, written as `record` would write them but
+    in one transaction with executemany (recording them one by one would take minutes)."""
+    DecisionLog.open(path).close()  # the real schema, at the latest version
+    chosen = samples(loaded)
+    step = timedelta(days=3 * 365) / max(count, 1)
+    opportunities = []
+    decisions = []
+    outcomes = []
+    for n in range(count):
+        sample = chosen[n % len(chosen)]
+        values = sample.opportunity.values
+        moment = (START + step * n).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        final = ("accept", "decline", "defer")[n % 3]
+        opportunities.append(
+            (
+                n + 1,
+                sample.opportunity.kind,
+                f"{sample.opportunity.title} #{n}",
+                values.get("source"),
+                encode_values({**values, "title": f"{sample.opportunity.title} #{n}"}),
+                json.dumps(dict(sample.opportunity.ratings)),
+                moment,
+            )
+        )
+        decisions.append(
+            (
+                n + 1,
+                n + 1,
+                moment,
+                ("accept", "decline", "unsure")[n % 3],
+                sample.evaluation.verdict,
+                sample.evaluation.score,
+                int(sample.evaluation.provisional),
+                sample.evaluation_json,
+                loaded.fingerprint,
+                final,
+                NOTE if n % 4 == 0 else None,
+                sample.opportunity.kind,
+                values.get("hours_per_week"),
+                values.get("weeks"),
+            )
+        )
+        if final != "defer" and n % 2 == 0:
+            outcomes.append((n + 1, 1 + n % 5, "went as planned" if n % 6 else None, moment[:10]))
+    with closing(bare_connection(path)) as db:
+        db.execute("BEGIN IMMEDIATE")
+        db.execute(
+            "INSERT INTO strategies (fingerprint, name, source, content, first_used)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (loaded.fingerprint, loaded.strategy.name, loaded.source, loaded.data, "2026"),
+        )
+        db.executemany(
+            "INSERT INTO opportunities (id, kind, title, source, fields, ratings, received,"
+            " status) VALUES (?, ?, ?, ?, ?, ?, ?, 'decided')",
+            opportunities,
+        )
+        db.executemany(
+            "INSERT INTO decisions (id, opportunity_id, decided_at, default_choice, verdict,"
+            " score, provisional, evaluation, strategy, final_choice, note, kind,"
+            " hours_per_week, weeks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            decisions,
+        )
+        db.executemany(
+            "INSERT INTO outcomes (decision_id, rating, note, happened_on, recorded_at)"
+            " VALUES (?, ?, ?, ?, '2029-01-01T00:00:00.000000Z')",
+            outcomes,
+        )
+        db.execute("COMMIT")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.execute("ANALYZE")
+
+
+def median_time(call: Callable[[], object], runs: int) -> float:
+    """Median seconds of `call` (one warm-up run discarded)."""
+    call()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def wall(argv: list[str], runs: int) -> float:
+    """Median wall time of a whole process, in seconds (warm-up run discarded)."""
+    times = []
+    for i in range(runs + 1):
+        started = time.perf_counter()
+        subprocess.run(argv, check=True, capture_output=True)
+        if i:
+            times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def bench_list(workdir: Path, loaded: LoadedStrategy, count: int, runs: int) -> list[Result]:
+    logs = {"big": workdir / "big.db", "small": workdir / "small.db", "empty": workdir / "e.db"}
+    build_log(logs["big"], loaded, count)
+    build_log(logs["small"], loaded, 50)
+    build_log(logs["empty"], loaded, 0)
+
+    seconds: dict[str, float] = {}
+    for name, path in logs.items():
+        with DecisionLog.open(path, readonly=True) as log:
+            page = log.decisions(limit=50)
+            assert len(page) == min(50, log.count())
+            seconds[name] = median_time(lambda log=log: log.decisions(limit=50), runs)
+            if name == "big":
+                deep = log.decisions(limit=50, before=count // 2)
+                assert deep[0].id == count // 2 - 1
+                seconds["deep"] = median_time(
+                    lambda log=log: log.decisions(limit=50, before=count // 2), runs
+                )
+                seconds["text"] = median_time(
+                    lambda log=log: log.decisions(LogFilter(text="nowhere"), limit=50), 5
+                )
+                seconds["count"] = median_time(log.count, 5)
+
+    results = [
+        Result(
+            f"decisions(limit=50) on {count:,} vs 50 decisions",
+            f"{seconds['big'] * 1e3:.2f} ms vs {seconds['small'] * 1e3:.2f} ms",
+            seconds["big"] / seconds["small"],
+            f"≤ {LIST_BUDGET}×",
+            seconds["big"] / seconds["small"] <= LIST_BUDGET,
+        ),
+        Result(
+            f"decisions(limit=50) on {count:,} vs an empty log",
+            f"{seconds['big'] * 1e3:.2f} ms vs {seconds['empty'] * 1e3:.3f} ms",
+            seconds["big"] / seconds["empty"],
+            "info: the empty log decodes no row",
+            True,
+        ),
+        Result(
+            f"page halfway down {count:,} (before=) vs first page",
+            f"{seconds['deep'] * 1e3:.2f} ms",
+            seconds["deep"] / seconds["big"],
+            f"≤ {LIST_BUDGET}×",
+            seconds["deep"] / seconds["big"] <= LIST_BUDGET,
+        ),
+        Result(
+            f"text search over {count:,} titles / count()",
+            f"{seconds['text'] * 1e3:.1f} ms / {seconds['count'] * 1e3:.1f} ms",
+            None,
+            "info: full scans",
+            True,
+        ),
+    ]
+
+    size = sum(
+        p.stat().st_size for p in logs["big"].parent.glob(f"{logs['big'].name}*") if p.is_file()
+    )
+    per_decision = size / count
+    results.append(
+        Result(
+            f"database size, {count:,} decisions",
+            f"{size / 1e6:.1f} MB, {per_decision:,.0f} B/decision",
+            None,
+            f"≤ {SIZE_BUDGET:,} B",
+            per_decision <= SIZE_BUDGET,
+        )
+    )
+
+    if cli_has_log():
+        cli = {
+            name: wall([str(LIGHTHOUSE), "log", "--limit", "50", "--db", str(path)], runs=7)
+            for name, path in logs.items()
+        }
+        results.append(
+            Result(
+                f"`lighthouse log --limit 50` on {count:,} vs 50 decisions",
+                f"{cli['big'] * 1e3:.0f} ms vs {cli['small'] * 1e3:.0f} ms"
+                f" (empty log: {cli['empty'] * 1e3:.0f} ms)",
+                cli["big"] / cli["small"],
+                f"≤ {LIST_BUDGET}×",
+                cli["big"] / cli["small"] <= LIST_BUDGET,
+            )
+        )
+    return results
+
+
+def cli_has_log() -> bool:
+    if not LIGHTHOUSE.exists():
+        return False
+    done = subprocess.run([str(LIGHTHOUSE), "log", "--help"], check=False, capture_output=True)
+    return done.returncode == 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a tenth of the sizes (smoke run)")
+    args = parser.parse_args()
+    scale = 10 if args.quick else 1
+    loaded = load_strategy_file(STRATEGY)
+    workdir = Path(tempfile.mkdtemp(prefix="lighthouse-store-bench-"))
+    try:
+        results = bench_record(workdir, loaded, 10_000 // scale)
+        results += bench_list(workdir, loaded, 100_000 // scale, runs=201)
+    finally:
+        shutil.rmtree(workdir)
+
+    print(f"{'benchmark':<54} {'figure':<44} {'ratio':>7}  budget")
+    for r in results:
+        ratio = f"{r.ratio:.2f}×" if r.ratio is not None else "–"
+        mark = "" if r.ok else "  OVER BUDGET"
+        print(f"{r.name:<54} {r.figure:<44} {ratio:>7}  {r.budget}{mark}")
+    print(
+        f"(python {sys.version.split()[0]}, sqlite {sqlite3.sqlite_version}, {os.cpu_count()} CPUs)"
+    )
+    return 0 if all(r.ok for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
