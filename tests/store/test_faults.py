@@ -166,7 +166,7 @@ def test_a_log_locked_by_another_process_is_busy_then_usable(
                 decide(log, loaded, opp("While locked"))
             waited = time.monotonic() - started
             assert str(caught.value) == (
-                f"{real_log}: the log is busy: another Lighthouse has held it for over 0.2 s;"
+                f"{real_log}: the log is busy: another program has held it for over 0.2 s;"
                 " try again"
             )
             # It waited for the lock, for the time it was given (the default is 5 s).

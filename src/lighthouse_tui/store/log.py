@@ -231,7 +231,9 @@ class DecisionLog:
     def _reading(self) -> Iterator[sqlite3.Connection]:
         try:
             yield self._db
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:
+            if not _user_fault(exc):
+                raise
             raise StoreError(self._describe(exc)) from None
 
     # The inbox
@@ -267,11 +269,7 @@ class DecisionLog:
             "INSERT INTO opportunities (kind, title, source, fields, ratings, received, status,"
             " import_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (import_key) DO NOTHING",
             (
-                opportunity.kind,
-                opportunity.title,
-                _text_or_none(opportunity.values.get("source")),
-                encode_values(dict(opportunity.values)),
-                json.dumps(dict(opportunity.ratings)),
+                *_opportunity_columns(opportunity),
                 _ts(received or self._clock()),
                 status,
                 import_key,
@@ -357,14 +355,7 @@ class DecisionLog:
                 changed = db.execute(
                     "UPDATE opportunities SET status = 'decided', kind = ?, title = ?, source = ?,"
                     " fields = ?, ratings = ? WHERE id = ? AND status = 'pending'",
-                    (
-                        opportunity.kind,
-                        opportunity.title,
-                        _text_or_none(opportunity.values.get("source")),
-                        encode_values(dict(opportunity.values)),
-                        json.dumps(dict(opportunity.ratings)),
-                        item_id,
-                    ),
+                    (*_opportunity_columns(opportunity), item_id),
                 ).rowcount
                 if not changed:
                     raise StoreError(f"no pending inbox item {item_id}")
@@ -519,8 +510,16 @@ def _casefold(text: str | None) -> str | None:
     return None if text is None else text.casefold()
 
 
-def _text_or_none(value: object) -> str | None:
-    return value if isinstance(value, str) else None
+def _opportunity_columns(opportunity: Opportunity) -> tuple[str, str, str | None, str, str]:
+    """kind, title, source, fields, ratings: as the opportunities table stores them."""
+    source = opportunity.values.get("source")
+    return (
+        opportunity.kind,
+        opportunity.title,
+        source if isinstance(source, str) else None,
+        encode_values(dict(opportunity.values)),
+        json.dumps(dict(opportunity.ratings)),
+    )
 
 
 def _filter_sql(where: LogFilter) -> tuple[list[str], list[Any]]:
@@ -606,9 +605,20 @@ def _is_busy(exc: sqlite3.DatabaseError) -> bool:
 
 
 def _user_fault(exc: sqlite3.DatabaseError) -> bool:
-    """Whether the user can do something about this error (wait, or get write access)."""
+    """Whether the user can do something about this error: wait, get write access, free
+    disk space, or restore a damaged file from a backup."""
     text = str(exc)
-    return _is_busy(exc) or "readonly" in text or "read-only" in text
+    return _is_busy(exc) or any(
+        words in text
+        for words in (
+            "readonly",
+            "read-only",
+            "disk is full",
+            "disk I/O",
+            "malformed",
+            "not a database",
+        )
+    )
 
 
 def _describe(path: Path, exc: sqlite3.DatabaseError, busy_timeout: float) -> str:
@@ -618,11 +628,15 @@ def _describe(path: Path, exc: sqlite3.DatabaseError, busy_timeout: float) -> st
         return f"{path}: not a Lighthouse decision log ({text})"
     if _is_busy(exc):
         return (
-            f"{path}: the log is busy: another Lighthouse has held it for over "
+            f"{path}: the log is busy: another program has held it for over "
             f"{busy_timeout:g} s; try again"
         )
     if "readonly" in text or "read-only" in text:
         return f"{path}: the log is read-only; nothing was recorded"
     if "unable to open" in text:
         return f"{path}: cannot open the decision log ({text})"
+    if "disk is full" in text:
+        return f"{path}: the disk is full; nothing was recorded"
+    if "disk I/O" in text:
+        return f"{path}: the disk failed to read or write the log ({text}); nothing was recorded"
     return f"{path}: {text}"
