@@ -1,5 +1,7 @@
 """Shared fixtures: the hand-made strategies every layer's tests compute verdicts from."""
 
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -23,3 +25,19 @@ def _isolated_user_dirs(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.delenv("LIGHTHOUSE_STRATEGY", raising=False)
+    monkeypatch.delenv("LIGHTHOUSE_DB", raising=False)
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+
+
+@pytest.fixture
+def local_timezone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Switch the process (and subprocesses) to another time zone for one test."""
+
+    def switch(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield switch
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()

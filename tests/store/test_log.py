@@ -401,3 +401,21 @@ def test_commitments_are_accepted_decisions_with_hours(
     assert committed_on(commitments, day0 + timedelta(days=13)) == 7
     assert committed_on(commitments, day0 + timedelta(days=14)) == 4  # two weeks ended
     assert committed_on(commitments, day0 + timedelta(days=400)) == 4  # no end given
+
+
+def test_days_are_the_users_days_not_utc(
+    log: DecisionLog,
+    loaded: LoadedStrategy,
+    clock: FakeClock,
+    local_timezone: Callable[[str], None],
+) -> None:
+    """11:30 UTC on 4 January is already 5 January in Auckland: a decision made then belongs
+    to the 5th for the user's filters, commitments and outcome dates."""
+    local_timezone("Pacific/Auckland")
+    clock.now = datetime(2027, 1, 4, 11, 30, tzinfo=UTC)
+    ident = decide(log, loaded, opp(ratings={"alignment": 5}, hours_per_week=2.0))
+    assert [r.id for r in log.decisions(LogFilter(since=date(2027, 1, 5)))] == [ident]
+    assert log.decisions(LogFilter(until=date(2027, 1, 4))) == []
+    assert log.commitments()[0].start == date(2027, 1, 5)
+    log.add_outcome(ident, 4)
+    assert log.decision(ident).outcome.happened_on == date(2027, 1, 5)  # type: ignore[union-attr]

@@ -74,7 +74,7 @@ def decisions_table(records: Sequence[DecisionRecord]) -> Table:
             final.append(" ⚑", style="bold magenta")
         table.add_row(
             str(r.id),
-            r.decided_at.date().isoformat(),
+            r.decided_at.astimezone().date().isoformat(),
             literal(r.title or "(untitled)"),
             choice(r.default_choice),
             choice(r.verdict),
@@ -88,7 +88,7 @@ def decisions_table(records: Sequence[DecisionRecord]) -> Table:
 def decision_header(record: DecisionRecord) -> RenderableType:
     title = literal(record.title or "(untitled)", style="bold")
     title.append(
-        f"  {record.kind}  decision {record.id}, {record.decided_at:%Y-%m-%d %H:%M} UTC",
+        f"  {record.kind}  decision {record.id}, {record.decided_at.astimezone():%Y-%m-%d %H:%M}",
         style="dim",
     )
     choices = Text("reflex ")

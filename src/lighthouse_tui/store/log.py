@@ -50,6 +50,16 @@ def _ts(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+def _local_midnight(day: date) -> datetime:
+    """The start of `day` where the user is: times are stored in UTC, but "decisions since
+    Monday" means the user's Monday."""
+    return datetime.combine(day, time.min).astimezone()
+
+
+def _local_day(moment: datetime) -> date:
+    return moment.astimezone().date()
+
+
 def _parse_ts(text: str) -> datetime:
     return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
 
@@ -468,7 +478,7 @@ class DecisionLog:
             db.execute(
                 "INSERT INTO outcomes (decision_id, rating, note, happened_on, recorded_at)"
                 " VALUES (?, ?, ?, ?, ?)",
-                (decision_id, rating, note, (happened_on or now.date()).isoformat(), _ts(now)),
+                (decision_id, rating, note, (happened_on or _local_day(now)).isoformat(), _ts(now)),
             )
 
     def outcome_history(self, decision_id: int) -> list[Outcome]:
@@ -483,7 +493,7 @@ class DecisionLog:
     def outcomes_due(self, after_days: int, today: date) -> int:
         """Decisions older than `after_days` that still have no outcome (deferred ones are
         not decisions yet, so they are not due)."""
-        cutoff = datetime.combine(today - timedelta(days=after_days), time.min, UTC)
+        cutoff = _local_midnight(today - timedelta(days=after_days))
         with self._reading() as db:
             return db.execute(
                 "SELECT count(*) FROM decisions d WHERE d.decided_at < ? AND d.final_choice !="
@@ -499,7 +509,7 @@ class DecisionLog:
                 "SELECT decided_at, hours_per_week, weeks FROM decisions"
                 " WHERE final_choice = 'accept' AND hours_per_week IS NOT NULL"
             ).fetchall()
-        return [Commitment(_parse_ts(at).date(), hours, weeks) for at, hours, weeks in rows]
+        return [Commitment(_local_day(_parse_ts(at)), hours, weeks) for at, hours, weeks in rows]
 
 
 def _statements(script: str) -> list[str]:
@@ -525,12 +535,12 @@ def _opportunity_columns(opportunity: Opportunity) -> tuple[str, str, str | None
 def _filter_sql(where: LogFilter) -> tuple[list[str], list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
-    if where.since is not None:
+    if where.since is not None and where.since > date.min:
         clauses.append("d.decided_at >= ?")
-        params.append(where.since.isoformat())
+        params.append(_ts(_local_midnight(where.since)))
     if where.until is not None and where.until < date.max:
         clauses.append("d.decided_at < ?")
-        params.append((where.until + timedelta(days=1)).isoformat())
+        params.append(_ts(_local_midnight(where.until + timedelta(days=1))))
     if where.kind is not None:
         clauses.append("d.kind = ?")
         params.append(where.kind)
