@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable, Sequence
 
 from lighthouse_tui import __version__
-from lighthouse_tui.cli import check, inbox, log, strategy
+from lighthouse_tui.cli import check, importer, inbox, log, strategy
 from lighthouse_tui.cli.common import (
     EXIT_BUG,
     EXIT_CODES_HELP,
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     check.register(commands)
     inbox.register(commands)
+    importer.register(commands)
     log.register(commands)
     strategy.register(commands)
     return parser

@@ -12,7 +12,7 @@ line each; SQL and programming errors are not caught here.
 import json
 import sqlite3
 import time as clock_time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -286,6 +286,24 @@ class DecisionLog:
             ),
         )
         return cursor.lastrowid if cursor.rowcount else None
+
+    def known_import_keys(self, keys: Collection[str]) -> set[str]:
+        """Which of these import keys the log already holds (any status): a daily re-import
+        of the same mailbox can skip parsing what it saved yesterday."""
+        wanted = list(keys)
+        found: set[str] = set()
+        with self._reading() as db:
+            for start in range(0, len(wanted), 500):
+                batch = wanted[start : start + 500]
+                marks = ",".join("?" * len(batch))
+                found.update(
+                    row[0]
+                    for row in db.execute(
+                        f"SELECT import_key FROM opportunities WHERE import_key IN ({marks})",
+                        batch,
+                    )
+                )
+        return found
 
     def inbox(self, *, include_archived: bool = False) -> list[InboxItem]:
         """What waits for a decision, oldest first."""
