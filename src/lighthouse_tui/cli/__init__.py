@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable, Sequence
 
 from lighthouse_tui import __version__
-from lighthouse_tui.cli import check, importer, inbox, log, strategy
+from lighthouse_tui.cli import check, importer, inbox, log, review, strategy
 from lighthouse_tui.cli.common import (
     EXIT_BUG,
     EXIT_CODES_HELP,
@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     inbox.register(commands)
     importer.register(commands)
     log.register(commands)
+    review.register(commands)
     strategy.register(commands)
     return parser
 

@@ -9,12 +9,15 @@ from lighthouse_tui.cli.common import (
     EXIT_USAGE,
     UserError,
     console,
+    date_argument,
+    db_option,
     escape,
     json_option,
     load_strategy,
     print_json,
     strategy_option,
 )
+from lighthouse_tui.cli.review import cmd_rescore
 
 
 def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -45,6 +48,20 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     strategy_option(show)
     json_option(show, "print the strategy as JSON")
     show.set_defaults(handler=cmd_show)
+
+    rescore = actions.add_parser(
+        "rescore",
+        help="replay the logged decisions under another strategy: which verdicts would flip",
+        description="Score every logged opportunity again under NEW.toml, with the fields, "
+        "ratings and committed hours it was scored with, and list the verdicts that would "
+        "change and how those decisions turned out. Reads the log, changes nothing.",
+    )
+    rescore.add_argument("file", metavar="NEW.toml", help="the strategy to try")
+    rescore.add_argument("--since", type=date_argument, metavar="DATE", help="from this day on")
+    rescore.add_argument("--until", type=date_argument, metavar="DATE", help="up to this day")
+    json_option(rescore, "print one JSON object")
+    db_option(rescore)
+    rescore.set_defaults(handler=cmd_rescore)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

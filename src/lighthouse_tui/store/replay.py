@@ -31,7 +31,9 @@ class Replay:
         )
 
 
-def _committed_then(record: DecisionRecord) -> float:
+def committed_then(record: DecisionRecord) -> float:
+    """The hours that were committed when the decision was made, as its evaluation recorded
+    them: replaying under any strategy must see the week as it was, not as it is."""
     capacity = record.evaluation.get("capacity", {})
     committed = capacity.get("committed", 0.0) if isinstance(capacity, dict) else 0.0
     return float(committed) if isinstance(committed, int | float) else 0.0
@@ -44,7 +46,7 @@ def _score(strategy: LoadedStrategy, record: DecisionRecord, notes: list[str]) -
     notes.extend(dropped)
     if opportunity is None:
         return None
-    return evaluate(strategy, opportunity, committed=_committed_then(record))
+    return evaluate(strategy, opportunity, committed=committed_then(record))
 
 
 def replay(log: DecisionLog, record: DecisionRecord, current: LoadedStrategy | None) -> Replay:

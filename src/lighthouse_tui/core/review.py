@@ -1,0 +1,689 @@
+"""Did following the strategy pay off? Statistics over the decisions of a period.
+
+Pure functions over `DecisionFact`s, plain values the store builds from the log, so every
+number can be checked on a hand-made history and shown the same way by the CLI and the app.
+Each figure carries the count behind it, and a finding is only written when the numbers carry
+it: a review that draws a lesson from three outcomes would teach the wrong one.
+"""
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from operator import attrgetter, mul
+from typing import Literal
+
+from lighthouse_tui.core.capacity import Commitment
+from lighthouse_tui.core.period import Period, horizon_note
+from lighthouse_tui.core.strategy import Strategy
+
+SIDES = ("accept", "decline")
+"""The clear answers: only these can agree, disagree or be overridden."""
+FOLLOWED = ("filter", "reflex")
+MIN_PAIRS = 8
+"""Below this many (value, outcome) pairs a rank correlation is noise."""
+MIN_GROUP = 5
+"""Rated outcomes each side needs before two groups' means are compared."""
+MIN_RHO = 0.2
+"""A weaker correlation may be real on thousands of decisions, but it predicts too little to
+change a weight for."""
+MIN_GAP = 0.25
+"""A gap under a quarter of a star between two mean outcomes is no lesson, however many
+decisions back it."""
+Signal = Literal["predicts", "against", "unclear"]
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionFact:
+    """One logged decision, as much of it as a review or a rescore needs."""
+
+    id: int
+    day: date
+    """The day it was decided, where the user is."""
+    kind: str
+    title: str
+    reflex: str
+    """The default choice: accept, decline or unsure."""
+    verdict: str
+    """The strategic choice: accept, decline or consider."""
+    final: str
+    """What was decided: accept, decline or defer."""
+    score: float | None = None
+    outcome: int | None = None
+    """The latest outcome rating, 1–5, or None when not rated."""
+    criteria: tuple[tuple[str, float], ...] = ()
+    """(criterion id, value 0–1) as the evaluation of the day stored them, valued ones only."""
+    hours_per_week: float | None = None
+    weeks: float | None = None
+    fields: Mapping[str, object] = field(default_factory=dict)
+    """The opportunity's field values as logged (JSON types), for replaying it."""
+    ratings: Mapping[str, float] = field(default_factory=dict)
+    committed: float = 0.0
+    """Hours per week already committed when it was decided."""
+    strategy: str = ""
+    """Fingerprint of the strategy version that scored it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """Some decisions and how those with an outcome turned out."""
+
+    count: int = 0
+    rated: int = 0
+    total: int = 0
+    """Sum of the outcome ratings."""
+    squares: int = 0
+    """Sum of their squares, so two cells can be compared for spread, not only mean."""
+
+    @property
+    def mean(self) -> float | None:
+        return self.total / self.rated if self.rated else None
+
+    @classmethod
+    def of(cls, outcome: int | None, count: int = 1) -> "Cell":
+        """`count` decisions that all turned out `outcome`."""
+        if outcome is None:
+            return cls(count)
+        return cls(count, count, count * outcome, count * outcome * outcome)
+
+    def __add__(self, other: "Cell") -> "Cell":
+        return Cell(
+            self.count + other.count,
+            self.rated + other.rated,
+            self.total + other.total,
+            self.squares + other.squares,
+        )
+
+    def to_json(self) -> dict[str, object]:
+        return {"decisions": self.count, "rated": self.rated, "mean": self.mean}
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """A 2×2 of cells: `rows` and `columns` name the keys, in display order."""
+
+    rows: tuple[str, str]
+    columns: tuple[str, str]
+    cells: Mapping[tuple[str, str], Cell]
+
+    def cell(self, row: str, column: str) -> Cell:
+        return self.cells.get((row, column), Cell())
+
+    def column(self, column: str) -> Cell:
+        return sum((self.cell(row, column) for row in self.rows), Cell())
+
+    def diagonal(self) -> Cell:
+        return self.cell(self.rows[0], self.columns[0]) + self.cell(self.rows[1], self.columns[1])
+
+    def off_diagonal(self) -> Cell:
+        return self.cell(self.rows[0], self.columns[1]) + self.cell(self.rows[1], self.columns[0])
+
+    def to_json(self) -> dict[str, dict[str, object]]:
+        return {r: {c: self.cell(r, c).to_json() for c in self.columns} for r in self.rows}
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    decisions: int
+    rated: int
+    by_kind: Mapping[str, int]
+    """Most frequent first."""
+    by_reflex: Mapping[str, int]
+    by_verdict: Mapping[str, int]
+    by_final: Mapping[str, int]
+    strategy_versions: int
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """Reflex against filter. Unsure and consider are no answer, so neither agreement nor
+    disagreement: they are counted apart, and the four add up to the decisions."""
+
+    agreed: int
+    disagreed: int
+    reflex_unsure: int
+    filter_consider: int
+    """The reflex was clear but the filter said consider."""
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    clear_verdicts: int
+    """Decisions where the filter said accept or decline."""
+    followed: int
+    accept_declined: int
+    """The filter said accept, you declined."""
+    decline_accepted: int
+    """The filter said decline, you accepted."""
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionStat:
+    id: str
+    label: str | None
+    """From the current strategy; None when it no longer has this criterion."""
+    pairs: int
+    """Accepted decisions with both a value for this criterion and an outcome."""
+    rho: float | None
+    """Spearman's rank correlation with the outcome of accepted decisions; None when there is
+    not enough data."""
+    note: str | None
+    """Why there is no rho."""
+    signal: Signal | None
+
+    @property
+    def in_strategy(self) -> bool:
+        return self.label is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Week:
+    start: date
+    """The week's Monday."""
+    committed: float
+    """Hours per week committed on that Monday."""
+    decisions: int
+
+
+@dataclass(frozen=True, slots=True)
+class CapacityReview:
+    hours_per_week: float
+    weeks: tuple[Week, ...]
+
+    @property
+    def peak(self) -> float:
+        return max((w.committed for w in self.weeks), default=0.0)
+
+    @property
+    def weeks_over(self) -> int:
+        return sum(w.committed > self.hours_per_week for w in self.weeks)
+
+
+@dataclass(frozen=True, slots=True)
+class DueOutcome:
+    id: int
+    title: str
+    day: date
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    period: Period
+    today: date
+    horizon: str
+    """Where the period stands against the strategy's horizon, in a sentence."""
+    counts: Counts
+    agreement: Agreement
+    overrides: Overrides
+    outcomes: Grid
+    """Rows: what the filter said (accept, decline); columns: what you did."""
+    reflex_vs_filter: Grid
+    """Decisions where reflex and filter disagreed. Rows: what the reflex said (the filter
+    said the other); columns: which one the final choice followed (filter, reflex)."""
+    criteria: tuple[CriterionStat, ...]
+    capacity: CapacityReview
+    after_days: int
+    due: tuple[DueOutcome, ...]
+    """Decisions older than `after_days` with no outcome, oldest first."""
+    findings: tuple[str, ...]
+
+    def to_json(self) -> dict[str, object]:
+        """The `lighthouse review --json` contract."""
+        c = self.counts
+        return {
+            "period": {
+                "label": self.period.label,
+                "start": _iso(self.period.start),
+                "end": _iso(self.period.end),
+            },
+            "today": self.today.isoformat(),
+            "horizon": self.horizon,
+            "counts": {
+                "decisions": c.decisions,
+                "rated": c.rated,
+                "by_kind": dict(c.by_kind),
+                "by_reflex": dict(c.by_reflex),
+                "by_verdict": dict(c.by_verdict),
+                "by_final": dict(c.by_final),
+                "strategy_versions": c.strategy_versions,
+            },
+            "agreement": {
+                "agreed": self.agreement.agreed,
+                "disagreed": self.agreement.disagreed,
+                "reflex_unsure": self.agreement.reflex_unsure,
+                "filter_consider": self.agreement.filter_consider,
+            },
+            "overrides": {
+                "clear_verdicts": self.overrides.clear_verdicts,
+                "followed": self.overrides.followed,
+                "accept_declined": self.overrides.accept_declined,
+                "decline_accepted": self.overrides.decline_accepted,
+            },
+            "outcomes": self.outcomes.to_json(),
+            "reflex_vs_filter": {
+                **self.reflex_vs_filter.to_json(),
+                "followed": {f: self.reflex_vs_filter.column(f).to_json() for f in FOLLOWED},
+            },
+            "criteria": [
+                {
+                    "id": s.id,
+                    "label": s.label,
+                    "in_strategy": s.in_strategy,
+                    "pairs": s.pairs,
+                    "rho": s.rho,
+                    "signal": s.signal,
+                    "note": s.note,
+                }
+                for s in self.criteria
+            ],
+            "capacity": {
+                "hours_per_week": self.capacity.hours_per_week,
+                "peak": self.capacity.peak,
+                "weeks_over": self.capacity.weeks_over,
+                "weeks": [
+                    {
+                        "week_of": w.start.isoformat(),
+                        "committed": w.committed,
+                        "decisions": w.decisions,
+                    }
+                    for w in self.capacity.weeks
+                ],
+            },
+            "outcomes_due": {
+                "after_days": self.after_days,
+                "count": len(self.due),
+                "decisions": [
+                    {"id": d.id, "title": d.title, "date": d.day.isoformat()} for d in self.due
+                ],
+            },
+            "findings": list(self.findings),
+        }
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def review(
+    facts: Iterable[DecisionFact],
+    strategy: Strategy,
+    period: Period,
+    today: date,
+    commitments: Iterable[Commitment] = (),
+) -> Review:
+    """The review of the decisions of `period`, judged against `strategy` (today's: its
+    criteria labels, capacity and review delay). `commitments` are every accepted decision
+    with hours, in or before the period, since a yes from last quarter still takes hours now."""
+    kept = [f for f in facts if period.contains(f.day)]
+    combos = Counter(map(attrgetter("reflex", "verdict", "final", "outcome"), kept))
+    cutoff = today - timedelta(days=strategy.review.after_days)
+    built = Review(
+        period=period,
+        today=today,
+        horizon=horizon_note(period, strategy.horizon, today),
+        counts=_counts(kept, combos),
+        agreement=_agreement(combos),
+        overrides=_overrides(combos),
+        outcomes=Grid(
+            SIDES,
+            SIDES,
+            _cells(((v, f), o, n) for (_, v, f, o), n in combos.items() if _clear(v, f)),
+        ),
+        reflex_vs_filter=Grid(
+            SIDES,
+            FOLLOWED,
+            _cells(
+                ((r, "filter" if f == v else "reflex"), o, n)
+                for (r, v, f, o), n in combos.items()
+                if _clear(r, v, f) and r != v
+            ),
+        ),
+        criteria=criteria_stats(kept, {c.id: c.label for c in strategy.criteria}),
+        capacity=CapacityReview(
+            strategy.capacity.hours_per_week, weekly(kept, list(commitments), period, today)
+        ),
+        after_days=strategy.review.after_days,
+        due=tuple(
+            DueOutcome(f.id, f.title, f.day)
+            for f in kept
+            if f.outcome is None and f.final != "defer" and f.day < cutoff
+        ),
+        findings=(),
+    )
+    return replace(built, findings=findings_for(built))
+
+
+Combo = tuple[str, str, str, int | None]
+"""(reflex, verdict, final, outcome): a review's counts and grids all read off how many
+decisions share each combination (a few dozen), not off 100,000 decisions one by one."""
+
+
+def _clear(*choices: str) -> bool:
+    return all(c in SIDES for c in choices)
+
+
+def _cells(items: Iterable[tuple[tuple[str, str], int | None, int]]) -> dict[tuple[str, str], Cell]:
+    cells: dict[tuple[str, str], Cell] = {}
+    for key, outcome, n in items:
+        cells[key] = cells.get(key, Cell()) + Cell.of(outcome, n)
+    return cells
+
+
+def _counts(facts: Sequence[DecisionFact], combos: Counter[Combo]) -> Counts:
+    return Counts(
+        decisions=len(facts),
+        rated=sum(n for (_, _, _, o), n in combos.items() if o is not None),
+        by_kind=dict(Counter(map(attrgetter("kind"), facts)).most_common()),
+        by_reflex=_tally(combos, 0, ("accept", "decline", "unsure")),
+        by_verdict=_tally(combos, 1, ("accept", "decline", "consider")),
+        by_final=_tally(combos, 2, ("accept", "decline", "defer")),
+        strategy_versions=len(set(map(attrgetter("strategy"), facts))),
+    )
+
+
+def _tally(combos: Counter[Combo], part: int, known: tuple[str, ...]) -> dict[str, int]:
+    """One choice counted, every known value first, even at zero, so "0 declines" shows
+    rather than disappears."""
+    counted: Counter[str] = Counter()
+    for combo, n in combos.items():
+        counted[str(combo[part])] += n
+    return {**{k: counted.get(k, 0) for k in known}, **counted}
+
+
+def _agreement(combos: Counter[Combo]) -> Agreement:
+    agreed = disagreed = unsure = consider = 0
+    for (reflex, verdict, _, _), n in combos.items():
+        if reflex not in SIDES:
+            unsure += n
+        elif verdict not in SIDES:
+            consider += n
+        elif reflex == verdict:
+            agreed += n
+        else:
+            disagreed += n
+    return Agreement(agreed, disagreed, unsure, consider)
+
+
+def _overrides(combos: Counter[Combo]) -> Overrides:
+    clear = followed = accept_declined = decline_accepted = 0
+    for (_, verdict, final, _), n in combos.items():
+        if verdict not in SIDES:
+            continue
+        clear += n
+        followed += n if final == verdict else 0
+        accept_declined += n if (verdict, final) == ("accept", "decline") else 0
+        decline_accepted += n if (verdict, final) == ("decline", "accept") else 0
+    return Overrides(clear, followed, accept_declined, decline_accepted)
+
+
+def criteria_stats(
+    facts: Iterable[DecisionFact], labels: Mapping[str, str]
+) -> tuple[CriterionStat, ...]:
+    """One row per criterion: today's strategy's in file order, then those only older
+    evaluations hold, each with the pairs its own evaluations stored.
+
+    Only accepted decisions count. A criterion is a bet on how a yes will turn out; the
+    outcome of a decline rates the decline (a good opportunity declined turns out badly), so
+    mixing the two would make every useful criterion look useless or backwards."""
+    pairs: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    seen: set[str] = set()
+    for f in facts:
+        outcome = f.outcome
+        for ident, value in f.criteria:
+            if outcome is None or f.final != "accept":
+                seen.add(ident)
+            else:
+                pairs[ident].append((value, outcome))
+    retired = sorted((seen | pairs.keys()) - labels.keys())
+    return tuple(
+        _criterion(ident, labels.get(ident), pairs.get(ident, [])) for ident in [*labels, *retired]
+    )
+
+
+def _criterion(ident: str, label: str | None, pairs: list[tuple[float, int]]) -> CriterionStat:
+    n = len(pairs)
+    if n < MIN_PAIRS:
+        note = f"not enough data: {n} rated accepts of {MIN_PAIRS} needed"
+        return CriterionStat(ident, label, n, None, note, None)
+    values = [value for value, _ in pairs]
+    rho = spearman(values, [outcome for _, outcome in pairs])
+    if rho is None:
+        same = "its value" if len(set(values)) == 1 else "the outcome"
+        note = f"not enough data: {same} is always the same"
+        return CriterionStat(ident, label, n, None, note, None)
+    signal: Signal = "unclear"
+    if significant(rho, n):
+        signal = "predicts" if rho > 0 else "against"
+    return CriterionStat(ident, label, n, rho, None, signal)
+
+
+def ranks(values: Sequence[float]) -> list[float]:
+    """1-based ranks; tied values share the average of the ranks they span. Ranked per
+    distinct value, so the five outcome ratings of 100,000 decisions cost five steps."""
+    counts = Counter(values)
+    rank_of: dict[float, float] = {}
+    below = 0
+    for value in sorted(counts):
+        rank_of[value] = below + (counts[value] + 1) / 2
+        below += counts[value]
+    return [rank_of[v] for v in values]
+
+
+def spearman(xs: Sequence[float], ys: Sequence[float]) -> float | None:
+    """Spearman's ρ: Pearson's correlation of the ranks. None when either side is constant
+    (no order, nothing to correlate)."""
+    if len(set(xs)) < 2 or len(set(ys)) < 2:
+        return None
+    rx, ry = ranks(xs), ranks(ys)
+    middle = (len(rx) + 1) / 2  # the mean rank, ties or not
+    shift = len(rx) * middle * middle
+    sxy = sum(map(mul, rx, ry)) - shift
+    sxx = sum(map(mul, rx, rx)) - shift
+    syy = sum(map(mul, ry, ry)) - shift
+    return max(-1.0, min(1.0, sxy / math.sqrt(sxx * syy)))
+
+
+def _critical_t(df: int) -> float:
+    """About the two-sided 95 % point of Student's t: within 0.1 of the table from 6 degrees
+    of freedom up, slightly stricter below. A rough bar, stated as such, not a p-value."""
+    return 1.96 + 2.4 / max(df, 1)
+
+
+def significant(rho: float, n: int) -> bool:
+    """Whether a correlation is strong enough to matter and, on n pairs, unlikely to be
+    chance (t-test)."""
+    if n < MIN_PAIRS or abs(rho) < MIN_RHO:
+        return False
+    if abs(rho) >= 1.0:
+        return True
+    return abs(rho) * math.sqrt((n - 2) / (1 - rho * rho)) >= _critical_t(n - 2)
+
+
+def differ(a: Cell, b: Cell) -> bool:
+    """Whether two cells' mean outcomes differ by enough to matter and by more than chance
+    would explain (Welch's t, with the smaller group's degrees of freedom to stay careful)."""
+    if a.mean is None or b.mean is None or min(a.rated, b.rated) < MIN_GROUP:
+        return False
+    spread = _variance(a) / a.rated + _variance(b) / b.rated
+    gap = abs(a.mean - b.mean)
+    if gap < MIN_GAP:
+        return False
+    if spread <= 0:
+        return True
+    return gap / math.sqrt(spread) >= _critical_t(min(a.rated, b.rated) - 1)
+
+
+def _variance(cell: Cell) -> float:
+    return max(0.0, (cell.squares - cell.total**2 / cell.rated) / (cell.rated - 1))
+
+
+def weekly(
+    facts: Sequence[DecisionFact],
+    commitments: list[Commitment],
+    period: Period,
+    today: date,
+) -> tuple[Week, ...]:
+    """Committed hours and decisions, week by week (Monday to Sunday) over the period, up to
+    today. Weeks before anything was ever logged are left out: an empty log says nothing
+    about them. One sweep over the commitments' starts and ends, so a year of weeks over
+    100,000 commitments costs a sort, not 5 million `active_on` calls."""
+    known = [f.day for f in facts] + [c.start for c in commitments]
+    if not known:
+        return ()
+    first = max(period.start or date.min, min(known))
+    last = min(period.end or today, today)
+    if first > last:
+        return ()
+    changes = sorted(
+        [(c.start, c.hours_per_week) for c in commitments]
+        + [(end, -c.hours_per_week) for c in commitments if (end := c.end) is not None]
+    )
+    per_week: Counter[date] = Counter()
+    for day, count in Counter(f.day for f in facts).items():
+        per_week[_monday(day)] += count
+    weeks: list[Week] = []
+    committed = 0.0
+    index = 0
+    monday = _monday(first)
+    while monday <= last:
+        while index < len(changes) and changes[index][0] <= monday:
+            committed += changes[index][1]
+            index += 1
+        weeks.append(Week(monday, round(committed, 6) + 0.0, per_week.get(monday, 0)))
+        monday += timedelta(weeks=1)
+    return tuple(weeks)
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def findings_for(built: Review) -> tuple[str, ...]:
+    """A few sentences a person can act on, each backed by the figures beside it."""
+    if built.counts.decisions == 0:
+        return ("No decisions in this period: nothing to review yet.",)
+    found = [
+        _filter_finding(built.outcomes),
+        _reflex_finding(built.reflex_vs_filter),
+        *_criteria_findings(built.criteria),
+        _agreement_finding(built.agreement),
+        _capacity_finding(built.capacity),
+        _outcomes_finding(built),
+    ]
+    return tuple(line for line in found if line)
+
+
+def _comparison(lead: str, strategic: Cell, other: Cell, otherwise: str) -> str:
+    """`lead`, both means with their counts, then what the numbers allow saying: better or
+    worse only when the gap is larger than chance would make it."""
+    what = "too close to call on these numbers"
+    if differ(strategic, other):
+        better = (strategic.mean or 0) > (other.mean or 0)
+        what = f"the filter did {'better' if better else 'worse'}"
+    return (
+        f"{lead}, outcomes averaged {strategic.mean:.1f} vs {other.mean:.1f} {otherwise} "
+        f"({strategic.rated:,} vs {other.rated:,} rated): {what}."
+    )
+
+
+def _too_few(what: str, a: Cell, b: Cell) -> str:
+    return (
+        f"Too few rated outcomes to compare {what} yet ({a.rated:,} and {b.rated:,}; "
+        f"{MIN_GROUP} each needed)."
+    )
+
+
+def _filter_finding(grid: Grid) -> str | None:
+    followed, against = grid.diagonal(), grid.off_diagonal()
+    if against.count == 0:
+        if followed.count == 0:
+            return None
+        return "You followed every clear verdict of the filter: nothing to compare it with yet."
+    if min(followed.rated, against.rated) < MIN_GROUP:
+        return _too_few("following the filter with going against it", followed, against)
+    return _comparison(
+        "When you followed the filter", followed, against, "when you went against it"
+    )
+
+
+def _reflex_finding(grid: Grid) -> str | None:
+    strategic, reflex = grid.column("filter"), grid.column("reflex")
+    if strategic.count + reflex.count == 0:
+        return None
+    if min(strategic.rated, reflex.rated) < MIN_GROUP:
+        return _too_few("your reflex with the filter where they disagreed", strategic, reflex)
+    return _comparison(
+        "When you followed the filter against your reflex",
+        strategic,
+        reflex,
+        "when you followed your reflex",
+    )
+
+
+def _criteria_findings(stats: Sequence[CriterionStat]) -> list[str]:
+    lines = []
+    unclear = []
+    for s in stats:
+        if s.rho is None:
+            continue
+        detail = f"(ρ = {s.rho:.2f}, n = {s.pairs:,})"
+        retired = "" if s.in_strategy else " (no longer in the strategy)"
+        if s.signal == "predicts":
+            lines.append(f"Criterion '{s.id}'{retired} predicts how a yes turns out {detail}.")
+        elif s.signal == "against":
+            lines.append(
+                f"Criterion '{s.id}'{retired} runs against outcomes {detail}: accepts that "
+                "scored high on it turned out worse; check its weight or direction."
+            )
+        elif s.in_strategy:
+            unclear.append(s.id)
+    if unclear:
+        lines.append(
+            f"No clear link with outcomes yet for {', '.join(repr(i) for i in unclear)}: "
+            "more rated outcomes will tell, or they matter less than their weight says."
+        )
+    return lines
+
+
+def _agreement_finding(agreement: Agreement) -> str | None:
+    clear = agreement.agreed + agreement.disagreed
+    if not clear:
+        return None
+    return (
+        f"Your reflex agreed with the filter on {agreement.agreed:,} of {clear:,} clear calls "
+        f"({agreement.agreed / clear:.0%})."
+    )
+
+
+def _capacity_finding(capacity: CapacityReview) -> str | None:
+    weeks = len(capacity.weeks)
+    if not weeks:
+        return None
+    hours = f"{capacity.hours_per_week:g} h/week"
+    if capacity.weeks_over:
+        return (
+            f"Commitments went over your {hours} in {capacity.weeks_over} of {weeks} weeks "
+            f"(peak {round(capacity.peak, 1):g} h)."
+        )
+    return (
+        f"Commitments stayed within your {hours} every week (peak {round(capacity.peak, 1):g} h)."
+    )
+
+
+def _outcomes_finding(built: Review) -> str | None:
+    due = len(built.due)
+    rated = built.counts.rated
+    if rated < MIN_PAIRS:
+        rate = f": rate the {due:,} due" if due else ""
+        return f"Not enough rated outcomes yet ({rated:,} of {built.counts.decisions:,}){rate}."
+    if due:
+        return (
+            f"{_plural(due, 'outcome')} due (decided over {built.after_days} days ago): "
+            "rating them sharpens this review."
+        )
+    return None
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}" + ("" if count == 1 else "s")
