@@ -14,9 +14,10 @@ from lighthouse_tui.cli.common import EXIT_BUG
 
 def _open_app(args: argparse.Namespace) -> int:
     from lighthouse_tui.core.locations import find_strategy
+    from lighthouse_tui.store.location import find_db
     from lighthouse_tui.tui.app import run
 
-    return EXIT_BUG if run(find_strategy(args.strategy)) else 0
+    return EXIT_BUG if run(find_strategy(args.strategy), find_db(args.db)) else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

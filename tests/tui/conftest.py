@@ -1,20 +1,41 @@
-"""Strategies written into tmp_path, and the helpers the app tests read the screen with."""
+"""Strategies and logs written into tmp_path, and the helpers the app tests read the screen
+with."""
 
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from rich.console import Console, RenderableType
+from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Static
 
+from lighthouse_tui.core.filter import evaluate
+from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
 from lighthouse_tui.core.locations import StrategyLocation
+from lighthouse_tui.core.opportunity import Opportunity, Value
+from lighthouse_tui.store.log import DecisionLog
+from lighthouse_tui.store.records import DefaultChoice, FinalChoice
 from lighthouse_tui.tui.app import LighthouseApp
 
 TODAY = date(2027, 1, 15)
+NOW = datetime(2027, 1, 15, 9, 30, tzinfo=UTC)
 SIZE = (80, 24)
+
+
+class Clock:
+    """The store's clock in tests: a fixed morning, moving a second per reading, so each
+    decision gets its own moment and screenshots never age."""
+
+    def __init__(self, start: datetime = NOW) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=1)
+        return self.now
+
 
 STRATEGY = """\
 schema = 1
@@ -76,9 +97,23 @@ def strategy_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def make_app(strategy_file: Path) -> Callable[..., LighthouseApp]:
-    def make(path: Path = strategy_file, *, is_example: bool = False) -> LighthouseApp:
-        return LighthouseApp(StrategyLocation(path, is_example=is_example), today=TODAY)
+def db_path(strategy_file: Path) -> Path:
+    """The decision log, in the test's own directory (the working directory)."""
+    return Path("lighthouse.db")
+
+
+@pytest.fixture
+def make_app(strategy_file: Path, db_path: Path) -> Callable[..., LighthouseApp]:
+    def make(
+        path: Path = strategy_file, *, is_example: bool = False, busy_timeout: float = 5.0
+    ) -> LighthouseApp:
+        return LighthouseApp(
+            StrategyLocation(path, is_example=is_example),
+            db_path,
+            today=TODAY,
+            clock=Clock(),
+            busy_timeout=busy_timeout,
+        )
 
     return make
 
@@ -95,6 +130,72 @@ def text_of(widget: Widget) -> str:
     return plain(content, max(widget.size.width, 20))  # type: ignore[arg-type]
 
 
+def flat(text: str) -> str:
+    """Text with its wrapping undone: the words, one space apart."""
+    return " ".join(text.split())
+
+
 def drawn(widget: Widget) -> str:
     """The lines Textual draws for a widget, after the app's line filters, as plain text."""
     return "\n".join(strip.text for strip in widget.render_lines(widget.region.reset_offset))
+
+
+@pytest.fixture
+def loaded(strategy_file: Path) -> LoadedStrategy:
+    return load_strategy_file(strategy_file)
+
+
+@pytest.fixture
+def log(db_path: Path) -> Iterator[DecisionLog]:
+    """The test's decision log, opened beside the app's (as another `lighthouse` would), on
+    a clock an hour before the app's, so what it adds is an hour old on screen."""
+    with DecisionLog.open(db_path, clock=Clock(NOW - timedelta(hours=1))) as opened:
+        yield opened
+
+
+def item(
+    title: str,
+    kind: str = "client_request",
+    ratings: dict[str, float] | None = None,
+    **values: Value,
+) -> Opportunity:
+    return Opportunity(kind=kind, values={"title": title, **values}, ratings=ratings or {})
+
+
+def decide(
+    log: DecisionLog,
+    loaded: LoadedStrategy,
+    opportunity: Opportunity,
+    *,
+    default: DefaultChoice = "accept",
+    final: FinalChoice = "accept",
+    note: str | None = None,
+) -> int:
+    """Evaluate and record, as `lighthouse decide` does."""
+    return log.record(
+        opportunity=opportunity,
+        evaluation=evaluate(loaded, opportunity),
+        strategy=loaded,
+        default_choice=default,
+        final_choice=final,
+        note=note,
+    )
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait for the log's answers (workers, and the workers they start) and the repaint
+    that shows them."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    while any(worker.is_running for worker in pilot.app.workers):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def notifications(app: LighthouseApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def screen_text(app: LighthouseApp) -> str:
+    """Everything the current screen's Static widgets hold, as plain text."""
+    return "\n".join(text_of(widget) for widget in app.screen.query(Static))

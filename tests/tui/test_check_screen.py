@@ -1,16 +1,23 @@
-"""The quick check, driven with keys at 80×24, asserting on what the screen shows."""
+"""The quick check, driven with keys at 80×24, asserting on what the screen shows; and
+recording it as a decision."""
 
 from collections.abc import Callable
+from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Footer, Select
+from textual.widgets import Footer, Input, Select
 
+from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.tui.app import LighthouseApp
 from lighthouse_tui.tui.screens.check import CheckScreen
+from lighthouse_tui.tui.screens.decide import DecideScreen
+from lighthouse_tui.tui.screens.reflex import ReflexScreen
 from lighthouse_tui.tui.widgets.header import StrategyHeader
+from lighthouse_tui.tui.widgets.paged_table import PagedTable
 from lighthouse_tui.tui.widgets.rating import RatingRow
 
-from .conftest import SIZE, text_of
+from .conftest import SIZE, decide, flat, item, notifications, settle, text_of
 
 
 async def type_into(pilot: Pilot[None], field: str, text: str) -> None:
@@ -136,3 +143,68 @@ async def test_the_verdict_stays_on_screen_at_80_by_24(
         assert first_line.strip().startswith("ACCEPT")
         assert top.y >= pilot.app.screen.query_one(StrategyHeader).region.bottom
         assert top.y < pilot.app.screen.query_one(Footer).region.y
+
+
+async def test_record_asks_the_reflex_honestly_then_the_final_choice(
+    make_app: Callable[..., LighthouseApp], db_path: Path
+) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        await pilot.app.run_action("show_log")
+        await settle(pilot)
+        await pilot.app.run_action("show_check")
+        screen = pilot.app.screen
+        screen.query_one("#field-title Input", Input).value = "Talk"
+        screen.query_one("#field-fee Input", Input).value = "1000"
+        await rate(pilot, "alignment", "5")
+        assert verdict(pilot.app).startswith("ACCEPT")
+        await pilot.press("ctrl+s")
+        assert isinstance(pilot.app.screen, ReflexScreen)
+        question = flat(text_of(pilot.app.screen.query_one("#question")))
+        assert "what would you have said before you saw it?" in question
+        await pilot.press("n")
+        assert isinstance(pilot.app.screen, DecideScreen)
+        await pilot.press("d")
+        assert "why, in one line?" in text_of(pilot.app.screen.query_one("#note-prompt"))
+        await pilot.press(*"full", "enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, CheckScreen)
+        assert "Recorded as decision 1: Talk" in notifications(pilot.app)
+        assert pilot.app.screen.query_one("#field-title Input", Input).value == ""
+        await pilot.press("f5")
+        await settle(pilot)
+        log_table = pilot.app.screen.query_one("#log-table", PagedTable)
+        assert str(log_table.get_row_at(0)[1]) == "Talk"
+    with DecisionLog.open(db_path, readonly=True) as log:
+        (decision,) = log.decisions()
+    assert (decision.title, decision.default_choice, decision.verdict) == (
+        "Talk",
+        "decline",
+        "accept",
+    )
+    assert (decision.final_choice, decision.note) == ("decline", "full")
+
+
+async def test_escape_in_the_reflex_records_nothing(
+    make_app: Callable[..., LighthouseApp], db_path: Path
+) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        pilot.app.screen.query_one("#field-title Input", Input).value = "Talk"
+        await pilot.press("ctrl+s", "escape")
+        assert isinstance(pilot.app.screen, CheckScreen)
+        await pilot.press("ctrl+s", "y", "escape")
+        await settle(pilot)
+        assert pilot.app.screen.query_one("#field-title Input", Input).value == "Talk"
+    with DecisionLog.open(db_path, readonly=True) as log:
+        assert log.decisions() == []
+
+
+async def test_hours_committed_in_the_log_count_against_capacity(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, loaded: LoadedStrategy
+) -> None:
+    decide(log, loaded, item("Retainer", fee=1000.0, hours_per_week=8.0))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_into(pilot, "hours_per_week", "4")
+        shown = text_of(pilot.app.screen.query_one("#evaluation"))
+        assert "2 h/week free (of 10, 8 committed)" in shown
+        assert "dealbreaker: Not enough free hours" in shown

@@ -2,15 +2,28 @@
 
 from collections.abc import Callable
 
+import pytest
+from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.screen import Screen
 from textual.widgets import Input, OptionList
 
+from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.tui.app import LighthouseApp
+from lighthouse_tui.tui.screens.add import AddScreen
 from lighthouse_tui.tui.screens.check import CheckScreen
+from lighthouse_tui.tui.screens.decide import DecideScreen
+from lighthouse_tui.tui.screens.decline import DeclineMessageScreen
 from lighthouse_tui.tui.screens.help import HelpScreen
+from lighthouse_tui.tui.screens.inbox import InboxScreen
+from lighthouse_tui.tui.screens.log import LogScreen
+from lighthouse_tui.tui.screens.outcome import OutcomeScreen
+from lighthouse_tui.tui.screens.reflex import ReflexScreen
 from lighthouse_tui.tui.screens.strategy import StrategyScreen
+from lighthouse_tui.tui.screens.triage import TriageScreen
 
-from .conftest import SIZE, text_of
+from .conftest import SIZE, decide, drawn, item, settle, text_of
 
 
 async def test_question_mark_lists_the_keys_of_the_screen_and_the_app(
@@ -83,3 +96,82 @@ async def test_screen_actions_are_in_the_palette_too(
         await app.run_action("show_strategy")
         commands = {c.title for c in app.get_system_commands(app.screen)}
         assert {"Reload", "Edit", "Check", "Help"} <= commands
+
+
+SCREENS = (
+    InboxScreen,
+    TriageScreen,
+    CheckScreen,
+    LogScreen,
+    StrategyScreen,
+    AddScreen,
+    ReflexScreen,
+    DecideScreen,
+    OutcomeScreen,
+    DeclineMessageScreen,
+)
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda screen: screen.__name__)
+def test_every_binding_has_an_id_a_description_and_a_tooltip(screen: type[Screen[object]]) -> None:
+    for binding in Binding.make_bindings(screen.BINDINGS):
+        assert binding.id, binding
+        assert binding.description, binding
+        assert binding.tooltip, binding
+
+
+async def test_every_inbox_action_is_in_the_palette(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    log.add(item("Talk"))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app = pilot.app
+        commands = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Triage", "Add", "Filter", "Archive", "Check", "Log", "Strategy"} <= commands
+        assert "Undo" not in commands
+        await pilot.press("x")
+        await settle(pilot)
+        assert "Undo" in {c.title for c in app.get_system_commands(app.screen)}
+
+
+async def test_the_app_follows_the_terminal_size(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, loaded: LoadedStrategy
+) -> None:
+    decide(log, loaded, item("A title long enough to be cut at eighty columns, not at 200"))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await pilot.app.run_action("show_log")
+        await settle(pilot)
+        screen = pilot.app.screen
+        table, detail = screen.query_one("#log-table"), screen.query_one("#log-detail")
+        assert screen.has_class("-narrow")
+        assert detail.region.y > table.region.y
+        assert "…" in drawn(table)
+        await pilot.resize_terminal(200, 40)
+        await settle(pilot)
+        assert screen.has_class("-wide")
+        assert detail.region.x > table.region.x
+        assert "not at 200" in drawn(table)
+        await pilot.resize_terminal(60, 16)
+        await settle(pilot)
+        assert pilot.app.is_running
+        assert "A title" in drawn(table)
+
+
+async def test_the_palette_offers_only_what_works_now(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    """Triage's keys take arguments (`reflex('accept')`): the palette asks each the same
+    question the keys do, so the reflex is not offered once the verdict is on screen."""
+    log.add(item("Talk"))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        app = pilot.app
+        helps = {c.help for c in app.get_system_commands(app.screen)}
+        assert "Your reflex, before the strategy speaks: unsure" in helps
+        assert "Say yes: logged as accepted" not in helps
+        await pilot.press("u")
+        helps = {c.help for c in app.get_system_commands(app.screen)}
+        assert "Your reflex, before the strategy speaks: unsure" not in helps
+        assert "Say yes: logged as accepted" in helps

@@ -9,9 +9,11 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.tui.app import LighthouseApp
 
-from .conftest import BROKEN, SIZE
+from .conftest import BROKEN, SIZE, decide, item, settle
 
 SnapCompare = Callable[..., bool]
 
@@ -46,3 +48,49 @@ def test_strategy_screen_of_a_broken_file(
 ) -> None:
     strategy_file.write_text(BROKEN, encoding="utf-8")
     assert snap_compare(make_app(), terminal_size=SIZE)
+
+
+def seed_inbox(log: DecisionLog) -> None:
+    log.add(item("Newsletter audit for a SaaS founder", fee=1200.0, hours_per_week=3.0))
+    log.add(item("Co-host a webinar series", kind="partner_offer", source="ann@example.com"))
+    log.add(item("[bold]Podcast[/] guest", source="The Growth Show", fee=0.0))
+
+
+def test_inbox(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, snap_compare: SnapCompare
+) -> None:
+    seed_inbox(log)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=settle)
+
+
+async def triage_to_the_verdict(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("down", "down", "enter", "n", "4")
+    await settle(pilot)
+
+
+def test_triage_verdict(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, snap_compare: SnapCompare
+) -> None:
+    seed_inbox(log)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=triage_to_the_verdict)
+
+
+async def show_the_log(pilot: Pilot[None]) -> None:
+    await pilot.app.run_action("show_log")
+    await settle(pilot)
+
+
+def test_log(
+    make_app: Callable[..., LighthouseApp],
+    log: DecisionLog,
+    loaded: LoadedStrategy,
+    snap_compare: SnapCompare,
+) -> None:
+    fit = {"alignment": 5.0}
+    decide(log, loaded, item("Retainer", fee=1000.0, hours_per_week=2.0, ratings=fit))
+    decide(log, loaded, item("Cold pitch", fee=0.0), default="decline", final="decline")
+    first = decide(log, loaded, item("Friend's launch", fee=0.0), final="accept", note="friend")
+    log.add_outcome(first, 2, "too long")
+    decide(log, loaded, item("Maybe later", fee=500.0), default="unsure", final="defer")
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=show_the_log)

@@ -13,11 +13,7 @@ from lighthouse_tui.tui.screens.confirm import ConfirmScreen
 from lighthouse_tui.tui.screens.strategy import StrategyScreen
 from lighthouse_tui.tui.widgets.rating import RatingRow
 
-from .conftest import BROKEN, SIZE, STRATEGY, drawn, text_of
-
-
-def notifications(app: LighthouseApp) -> list[str]:
-    return [n.message for n in app._notifications]
+from .conftest import BROKEN, SIZE, STRATEGY, drawn, notifications, text_of
 
 
 async def test_a_broken_strategy_opens_on_its_problems(

@@ -1,15 +1,20 @@
-"""The Lighthouse app: a quick check against the strategy, and the strategy itself.
+"""The Lighthouse app: the inbox and its triage, the quick check, the decision log and the
+strategy.
 
 Each screen is a mode with its own stack, so going to the strategy and back keeps the check
-the user was typing. The strategy file is read here, once per (re)load, into one `state`
-that every screen watches.
+the user was typing, or the triage under way. The strategy file is read here, once per
+(re)load, into one `state` that every screen watches; the decision log is opened here, once,
+and shared through `logbook`, with the counts every screen shows in `summary`.
 """
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import partial
+from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import work
+from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
@@ -17,13 +22,21 @@ from textual.reactive import Initialize, var
 from textual.screen import Screen
 
 from lighthouse_tui.core.locations import StrategyLocation
+from lighthouse_tui.core.strategy import Review
+from lighthouse_tui.store.log import BUSY_TIMEOUT_S, Clock, DecisionLog, StoreError, utc_now
+from lighthouse_tui.store.records import DefaultChoice
 from lighthouse_tui.tui.literal import DropControlCharacters
+from lighthouse_tui.tui.logbook import Logbook, LogSummary, read_summary
 from lighthouse_tui.tui.screens.check import CheckScreen
 from lighthouse_tui.tui.screens.help import HelpScreen, keys_table
+from lighthouse_tui.tui.screens.inbox import InboxScreen
+from lighthouse_tui.tui.screens.log import LogScreen
 from lighthouse_tui.tui.screens.strategy import StrategyScreen
 from lighthouse_tui.tui.state import StrategyState, read_strategy
 
+INBOX = "inbox"
 CHECK = "check"
+LOG = "log"
 STRATEGY = "strategy"
 
 
@@ -31,17 +44,34 @@ class LighthouseApp(App[None]):
     CSS_PATH = "lighthouse.tcss"
     TITLE = "Lighthouse"
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
+        INBOX: InboxScreen,
         CHECK: CheckScreen,
+        LOG: LogScreen,
         STRATEGY: StrategyScreen,
     }
     BINDING_GROUP_TITLE = "Everywhere"
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "i,f4",
+            "show_inbox",
+            "Inbox",
+            tooltip="The opportunities waiting for a decision (f4 works while typing)",
+            id="show-inbox",
+        ),
         Binding(
             "c,f2",
             "show_check",
             "Check",
             tooltip="Check an opportunity against the strategy (f2 works while typing)",
             id="show-check",
+        ),
+        Binding(
+            "l,f5",
+            "show_log",
+            "Log",
+            tooltip="The decisions made, newest first, and how they turned out (f5 works "
+            "while typing)",
+            id="show-log",
         ),
         Binding(
             "s,f3",
@@ -65,24 +95,102 @@ class LighthouseApp(App[None]):
     state: var[StrategyState] = var(Initialize(_read_first_state), always_update=True)
     """The strategy file as last read: the screens and the header watch it."""
 
-    def __init__(self, location: StrategyLocation, *, today: date | None = None) -> None:
+    summary: var[LogSummary] = var(LogSummary())
+    """The log's counts (outcomes due, committed hours), read again after every change."""
+
+    def __init__(
+        self,
+        location: StrategyLocation,
+        db: Path,
+        *,
+        today: date | None = None,
+        clock: Clock = utc_now,
+        busy_timeout: float = BUSY_TIMEOUT_S,
+    ) -> None:
+        """`db` is the decision log's path (`find_db`); `clock` and `busy_timeout` go to the
+        store, so tests can fix the time and not wait 5 s for a lock."""
         self._first_location = location
         """Where the strategy was found at start; `state.location` is where it is now."""
         self.today = today or date.today()
-        """The day horizons are counted from; fixed in tests so screenshots do not age."""
+        """The day horizons and due outcomes are counted from; fixed in tests so screenshots
+        do not age."""
+        self.logbook = Logbook(db, clock=clock, busy_timeout=busy_timeout)
+        """The decision log, opened at mount and shared by every screen."""
+        self.changes = 0
+        """How many writes this app made to the log: a screen compares it with the count it
+        last showed."""
+        self.reflexes: dict[int, DefaultChoice] = {}
+        """The reflex given in triage, by inbox item, for this session: once its verdict has
+        been on screen, an item left and opened again must not ask for it a second time."""
         super().__init__()
         self._drop_control_characters = DropControlCharacters()
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         return [*super().get_line_filters(), self._drop_control_characters]
 
-    def on_mount(self) -> None:
-        self.switch_mode(STRATEGY if self.state.loaded is None else CHECK)
+    async def on_mount(self) -> None:
+        """Open the log, then choose the home screen: the inbox when something waits in it
+        (or when the log is unusable, which the inbox explains), else the quick check.
+
+        Awaited rather than left to a worker, so the first screen drawn is the right one;
+        the UI thread is free meanwhile, and opening reads no more than the schema, even in
+        a log of years (the counts come after, in `refresh_summary`).
+        """
+        await self.logbook.open()
+        if self.logbook.usable and self.logbook.problem:
+            self.notify(
+                f"{self.logbook.problem}: showing it read-only, nothing can be recorded",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+        pending = 0
+        if self.logbook.usable:
+            try:
+                pending = await self.logbook.run(DecisionLog.pending_count)
+            except StoreError as error:
+                self.notify(str(error), severity="error", markup=False)
+        if self.state.loaded is None:
+            self.switch_mode(STRATEGY)
+        elif pending or not self.logbook.usable:
+            self.switch_mode(INBOX)
+        else:
+            self.switch_mode(CHECK)
+        self.refresh_summary()
+
+    async def on_unmount(self) -> None:
+        await self.logbook.close()
+
+    @property
+    def after_days(self) -> int:
+        """How old a decision is when its outcome is due: the strategy's, or the default
+        while no strategy loads."""
+        loaded = self.state.loaded
+        return (loaded.strategy.review if loaded is not None else Review()).after_days
+
+    def log_changed(self) -> None:
+        """Called after each write to the log: the counts are read again, and screens that
+        show the log know their view is out of date (`changes`)."""
+        self.changes += 1
+        self.refresh_summary()
+
+    @work(exclusive=True, group="summary")
+    async def refresh_summary(self) -> None:
+        """Read the counts again after a change; the latest call wins."""
+        if not self.logbook.usable:
+            return
+        try:
+            self.summary = await self.logbook.run(
+                read_summary, after_days=self.after_days, today=self.today
+            )
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
 
     def reload_strategy(self) -> None:
         """Read the file again; a broken file keeps the last good strategy for checks."""
         self.state = read_strategy(self.state.location, self.state)
         self.announce(self.state)
+        self.refresh_summary()
 
     def use_location(self, location: StrategyLocation) -> None:
         """Switch to the strategy at `location` (the user's copy of the example)."""
@@ -103,22 +211,41 @@ class LighthouseApp(App[None]):
 
     def check_action(self, action: str, _parameters: tuple[object, ...]) -> bool | None:
         """Hide the key of the screen the user is already on."""
-        if action == "show_check":
-            return self.current_mode != CHECK
-        if action == "show_strategy":
-            return self.current_mode != STRATEGY
+        mode = SHOWS.get(action)
+        return mode is None or self.current_mode != mode
+
+    def needs_strategy(self, what: str) -> bool:
+        """True, after telling the user, when `what` cannot run without a strategy."""
+        if self.state.loaded is not None:
+            return False
+        self.notify(
+            f"{what} needs a strategy that loads: fix the problems the strategy screen (s) "
+            "shows, then press r",
+            severity="warning",
+            markup=False,
+        )
         return True
 
+    def action_show_inbox(self) -> None:
+        self.switch_mode(INBOX)
+        self.refresh_bindings()
+
     def action_show_check(self) -> None:
-        if self.state.loaded is None:
-            self.notify(
-                "No check without a strategy that loads: fix the problems shown, then press r",
-                severity="warning",
-                markup=False,
-            )
+        if self.needs_strategy("The quick check"):
             return
         self.switch_mode(CHECK)
         self.refresh_bindings()
+
+    async def action_show_log(self) -> None:
+        await self.switch_mode(LOG)
+        self.refresh_bindings()
+
+    async def show_due_outcomes(self) -> None:
+        """The log, showing only the decisions waiting for their outcome."""
+        await self.action_show_log()
+        for screen in self.screen_stack:
+            if isinstance(screen, LogScreen):
+                screen.show_due()
 
     def action_show_strategy(self) -> None:
         self.switch_mode(STRATEGY)
@@ -142,7 +269,8 @@ class LighthouseApp(App[None]):
                 if binding.id is None or binding.action in actions:
                     continue
                 actions.add(binding.action)
-                if node.check_action(binding.action, ()) is False:
+                _, name, parameters = parse_action(binding.action)
+                if node.check_action(name, parameters) is False:
                     continue
                 yield SystemCommand(
                     binding.description,
@@ -151,9 +279,14 @@ class LighthouseApp(App[None]):
                 )
 
 
-def run(location: StrategyLocation) -> int:
-    """Run the app until the user quits. Returns Textual's return code: 0 when the app ended
-    normally, non-zero when it crashed (Textual has then printed the traceback)."""
-    app = LighthouseApp(location)
+SHOWS = {"show_inbox": INBOX, "show_check": CHECK, "show_log": LOG, "show_strategy": STRATEGY}
+"""Each "go to" action and the mode it goes to."""
+
+
+def run(location: StrategyLocation, db: Path) -> int:
+    """Run the app on the strategy at `location` and the decision log at `db` until the user
+    quits. Returns Textual's return code: 0 when the app ended normally, non-zero when it
+    crashed (Textual has then printed the traceback)."""
+    app = LighthouseApp(location, db)
     app.run()
     return app.return_code or 0

@@ -7,6 +7,7 @@ that still exist keep their values) instead of throwing the check away.
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from lighthouse_tui.core.opportunity import Opportunity, Value, parse_value
 from lighthouse_tui.core.strategy import BUILTIN_FIELDS, DEFAULT_KIND, Criterion, Strategy
@@ -21,8 +22,9 @@ class Draft:
     kind: str = DEFAULT_KIND
     texts: Mapping[str, str] = field(default_factory=dict)
     """Field name → the text as typed, valid or not."""
-    ratings: Mapping[str, int] = field(default_factory=dict)
-    """Criterion id → 0–5, kept for every criterion rated so far, whatever the kind."""
+    ratings: Mapping[str, float] = field(default_factory=dict)
+    """Criterion id → 0–5, kept for every criterion rated so far, whatever the kind. The keys
+    give whole numbers; an item added from the shell may carry a fraction (`-r alignment=3.5`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,3 +65,18 @@ def read_draft(strategy: Strategy, draft: Draft) -> Reading:
     applicable = {c.id for c in rated_criteria(strategy, kind)}
     ratings = {ident: float(r) for ident, r in draft.ratings.items() if ident in applicable}
     return Reading(Opportunity(kind=kind, values=values, ratings=ratings), errors)
+
+
+def draft_of(kind: str, fields: Mapping[str, Any], ratings: Mapping[str, float]) -> Draft:
+    """A stored opportunity (fields as the log keeps them: JSON types, dates as ISO text) as
+    the text a user would have typed, so triage opens it in the same form as a quick check."""
+    return Draft(kind, {name: value_text(value) for name, value in fields.items()}, ratings)
+
+
+def value_text(value: object) -> str:
+    """The shortest text that parses back to `value`: `1500`, not `1500.0` or `1,500`."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -1,20 +1,33 @@
 """What every Lighthouse screen shares: the strategy header on top, the keys at the bottom,
 and a view kept in step with the strategy file."""
 
-from typing import TYPE_CHECKING, cast
+from collections.abc import Hashable
+from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from lighthouse_tui.store.log import StoreError
 from lighthouse_tui.tui.state import StrategyState
 from lighthouse_tui.tui.widgets.header import StrategyHeader
 
 if TYPE_CHECKING:
     from lighthouse_tui.tui.app import LighthouseApp
 
+WIDE = 120
+"""From this width an explanation (about 70 columns) fits beside what it explains."""
+
 
 class LighthouseScreen(Screen[None]):
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (WIDE, "-wide"),
+    ]
+
+    _keys_state: Hashable = None
+
     @property
     def lighthouse(self) -> "LighthouseApp":
         return cast("LighthouseApp", self.app)
@@ -22,7 +35,7 @@ class LighthouseScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield StrategyHeader()
         yield from self.compose_body()
-        yield Footer()
+        yield Footer(compact=True)
 
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets, between header and footer."""
@@ -32,8 +45,38 @@ class LighthouseScreen(Screen[None]):
         self.watch(self.app, "state", self._state_changed)
 
     async def _state_changed(self, state: StrategyState) -> None:
-        self.query_one(StrategyHeader).show(state)
+        self.query_one(StrategyHeader).show(state, self.lighthouse.today)
         await self.show_state(state)
 
     async def show_state(self, state: StrategyState) -> None:
         """Bring the screen's own view up to date with a (re)loaded strategy file."""
+
+    def keys_state(self) -> Hashable:
+        """What this screen's `check_action` reads, as a value: `update_keys` compares it."""
+        return None
+
+    def update_keys(self) -> None:
+        """Show the keys that work now, when that changed: refreshing the bindings rebuilds
+        the footer's widgets, and lists call this on every keystroke of a filter."""
+        state = self.keys_state()
+        if state != self._keys_state:
+            self._keys_state = state
+            self.refresh_bindings()
+
+    def store_failed(self, error: StoreError) -> None:
+        """Say what the log refused, in its one line; the screen keeps what the user did, so
+        they can try again once the log is free."""
+        self.notify(str(error), severity="error", timeout=10, markup=False)
+
+
+def log_problem(problem: str) -> Text:
+    """What stands in for the inbox and the log when the log cannot be opened at all."""
+    text = Text("✗ The decision log cannot be used\n\n", style="bold red")
+    text.append(problem)
+    text.append(
+        "\n\nThe quick check (c) and the strategy (s) still work; nothing can be added, "
+        "triaged or recorded until the log opens. Fix the file, or point Lighthouse at "
+        "another log (--db PATH or $LIGHTHOUSE_DB), and start it again.",
+        style="italic",
+    )
+    return text

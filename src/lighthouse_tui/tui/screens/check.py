@@ -1,34 +1,26 @@
-"""The quick check: describe an opportunity, rate it, read the verdict as it forms."""
+"""The quick check: describe an opportunity, rate it, read the verdict as it forms — and,
+when it was a real request, record the decision."""
 
 from typing import ClassVar
 
-from textual import on
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, VerticalScroll
-from textual.widgets import Input, Static
 
-from lighthouse_tui.core.filter import Evaluation, evaluate
-from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.filter import Evaluation
 from lighthouse_tui.core.opportunity import Opportunity
-from lighthouse_tui.render.evaluation import evaluation_view
+from lighthouse_tui.store.log import StoreError
+from lighthouse_tui.store.records import DefaultChoice
 from lighthouse_tui.tui.draft import Draft
 from lighthouse_tui.tui.screens.base import LighthouseScreen
+from lighthouse_tui.tui.screens.decide import DecideScreen, as_final
+from lighthouse_tui.tui.screens.question import Answer
+from lighthouse_tui.tui.screens.reflex import ReflexScreen, as_reflex
 from lighthouse_tui.tui.state import StrategyState
-from lighthouse_tui.tui.widgets.check_form import CheckForm
-
-WIDE = 120
-"""From this width the explanation (about 70 columns) fits beside the form."""
+from lighthouse_tui.tui.widgets.assessment import Assessment
 
 
 class CheckScreen(LighthouseScreen):
-    """Evaluates on every change, synchronously: the filter takes microseconds, and a verdict
-    that lags behind the keys would make the user wonder which rating it reflects."""
-
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
-        (0, "-narrow"),
-        (WIDE, "-wide"),
-    ]
     BINDING_GROUP_TITLE = "Quick check"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -38,43 +30,73 @@ class CheckScreen(LighthouseScreen):
             tooltip="Clear the form for the next opportunity",
             id="new-check",
         ),
+        Binding(
+            "ctrl+s",
+            "record",
+            "Record",
+            tooltip="Record this decision in the log: your reflex, then your final choice",
+            id="record-check",
+        ),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.opportunity: Opportunity | None = None
+    @property
+    def assessment(self) -> Assessment:
+        return self.query_one(Assessment)
+
+    @property
+    def opportunity(self) -> Opportunity | None:
         """The opportunity as last read from the form: what recording a decision will log."""
-        self.evaluation: Evaluation | None = None
+        return self.assessment.opportunity
+
+    @property
+    def evaluation(self) -> Evaluation | None:
         """Its evaluation, as shown."""
+        return self.assessment.evaluation
 
     def compose_body(self) -> ComposeResult:
-        loaded = self.lighthouse.state.loaded
-        with Container(id="check-body"):
-            if loaded is not None:
-                yield CheckForm(loaded, Draft())
-            with VerticalScroll(id="explanation"):
-                yield Static(id="evaluation")
+        yield Assessment(self.lighthouse.state.loaded, Draft())
 
     async def show_state(self, state: StrategyState) -> None:
-        forms = self.query(CheckForm)
-        current = forms.first() if forms else None
-        if state.loaded is None or (current is not None and current.loaded is state.loaded):
-            return
-        await self._replace_form(state.loaded, current.draft if current else Draft())
+        if state.loaded is not None:
+            await self.assessment.use_strategy(state.loaded)
 
     async def action_new_check(self) -> None:
-        await self._replace_form(self.query_one(CheckForm).loaded, Draft())
+        await self.assessment.start_over()
 
-    async def _replace_form(self, loaded: LoadedStrategy, draft: Draft) -> None:
-        """A new form for `draft`: the fields, kinds and criteria may all have changed."""
-        await self.query(CheckForm).remove()
-        form = CheckForm(loaded, draft)
-        await self.query_one("#check-body", Container).mount(form, before="#explanation")
-        form.query_one(Input).focus()
+    def action_record(self) -> None:
+        """Asks the reflex first, honestly labelled: here the verdict was on screen while the
+        form was filled, unlike in triage."""
+        assessment = self.assessment
+        if problem := assessment.problem():
+            self.notify(problem, severity="warning", markup=False)
+            return
+        title = self.opportunity.title if self.opportunity else ""
 
-    @on(CheckForm.Changed)
-    def _evaluate(self, event: CheckForm.Changed) -> None:
-        self.opportunity = event.reading.opportunity
-        self.evaluation = evaluate(event.loaded, self.opportunity)
-        view = evaluation_view(self.evaluation, event.loaded.strategy.thresholds)
-        self.query_one("#evaluation", Static).update(view)
+        def then_decide(answer: Answer | None) -> None:
+            evaluation = self.evaluation
+            if answer is None or evaluation is None:
+                return
+            reflex = as_reflex(answer.choice)
+            self.app.push_screen(
+                DecideScreen(title, reflex, evaluation),
+                lambda final: self._record(reflex, final),
+            )
+
+        self.app.push_screen(ReflexScreen(title), then_decide)
+
+    @work(group="check-record")
+    async def _record(self, reflex: DefaultChoice, answer: Answer | None) -> None:
+        if answer is None:
+            return
+        assessment = self.assessment
+        title = self.opportunity.title if self.opportunity else ""
+        try:
+            decision = await assessment.record(
+                self.lighthouse.logbook, reflex, as_final(answer.choice), answer.note
+            )
+        except StoreError as error:
+            self.store_failed(error)
+            return
+        self.notify(f"Recorded as decision {decision}: {title}", markup=False)
+        self.lighthouse.log_changed()
+        await assessment.start_over()

@@ -78,15 +78,22 @@ def keys_table(screen: Screen[object]) -> Table:
         table.add_row("", Text(heading, style="bold underline"))
         rows: dict[str, tuple[list[str], Binding]] = {}
         for binding in bindings:
-            row = binding.group.description if binding.group else binding.action
+            row = group_row(binding) or binding.action
             keys, _ = rows.setdefault(row, ([], binding))
             keys.append(screen.app.get_key_display(binding))
         for keys, binding in rows.values():
-            what = Text(binding.group.description if binding.group else binding.description)
+            what = Text(group_row(binding) or binding.description)
             if binding.tooltip:
                 what.append(f"  {binding.tooltip}", style="dim")
             table.add_row(Text(" ".join(keys)), what)
     return table
+
+
+def group_row(binding: Binding) -> str | None:
+    """A compact group (the digits that rate) is one row; the keys of other groups, which
+    share a place in the footer but not a meaning, each get their own."""
+    group = binding.group
+    return group.description if group is not None and group.compact else None
 
 
 def title(node: DOMNode) -> str:

@@ -1,6 +1,6 @@
 """The quick-check form: title, kind, fields, then the ratings that apply to the kind."""
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from rich.text import Text
 from textual import on
@@ -25,6 +25,10 @@ from lighthouse_tui.tui.draft import (
 from lighthouse_tui.tui.widgets.field_input import FieldInput
 from lighthouse_tui.tui.widgets.rating import RatingRow
 
+RatingsPlace = Literal["first", "last", "none"]
+"""Where the ratings go: after the fields for a quick check, first in triage (the fields came
+with the item), nowhere when adding an item to the inbox (it is rated when triaged)."""
+
 ROWS = "CheckForm *"
 """What the arrow keys move between: anything focusable in the form."""
 
@@ -47,6 +51,7 @@ class KindSelect(Select[str], inherit_bindings=False):
 
 class CheckForm(VerticalScroll, can_focus=False):
     """Owns the draft and reads it after every change, so the screen only has to evaluate.
+    The quick check, triage and the inbox's "add" all use it: one form, one way to type.
 
     Not focusable itself: tab and the arrow keys go from field to field and row to row.
     """
@@ -91,19 +96,27 @@ class CheckForm(VerticalScroll, can_focus=False):
             self.loaded = loaded
             self.reading = reading
 
-    def __init__(self, loaded: LoadedStrategy, draft: Draft) -> None:
+    def __init__(
+        self, loaded: LoadedStrategy, draft: Draft, *, ratings: RatingsPlace = "last"
+    ) -> None:
         super().__init__(id="check-form")
         self.loaded = loaded
+        self.ratings_place = ratings
         self.strategy = loaded.strategy
         self._kind = draft.kind if draft.kind in self.strategy.all_kinds else DEFAULT_KIND
         self._texts = dict(draft.texts)
         self._ratings = dict(draft.ratings)
+        self._fields: list[FieldInput] = []
+        """The field inputs, found once: every key in the form shows or clears their errors."""
 
     @property
     def draft(self) -> Draft:
         return Draft(self._kind, dict(self._texts), dict(self._ratings))
 
     def compose(self) -> ComposeResult:
+        if self.ratings_place == "first":
+            yield from self._ratings_section()
+            yield Static("The opportunity", classes="form-section")
         yield self._field("title", ValueType.TEXT)
         with Horizontal(id="kind-row"):
             yield Label("kind")
@@ -116,13 +129,27 @@ class CheckForm(VerticalScroll, can_focus=False):
             )
         for name, value_type in form_fields(self.strategy):
             yield self._field(name, value_type)
+        if self.ratings_place == "last":
+            yield from self._ratings_section()
+
+    def _ratings_section(self) -> ComposeResult:
         yield Static("Ratings", classes="form-section")
         yield Static("0–5 on a row rates it; backspace clears.", classes="form-hint")
         with Vertical(id="ratings"):
             yield from self._criteria_widgets()
 
     def on_mount(self) -> None:
+        self._fields = list(self.query(FieldInput))
         self._changed()
+
+    def focus_first(self) -> None:
+        """Focus the first row: the title, or the first criterion when ratings come first.
+
+        Without scrolling: the first row of a new form is on screen, and a scroll asked for
+        before the form's first layout would move it by a guess at its height."""
+        first = next((widget for widget in self.query("*") if widget.focusable), None)
+        if first is not None:
+            first.focus(scroll_visible=False)
 
     def action_next_row(self) -> None:
         """Like tab, but the arrows stay in the form (wrapping around), so pressing down once
@@ -157,9 +184,9 @@ class CheckForm(VerticalScroll, can_focus=False):
         if not isinstance(event.value, str) or event.value == self._kind:
             return
         self._kind = event.value
-        ratings = self.query_one("#ratings", Vertical)
-        await ratings.remove_children()
-        await ratings.mount_all(self._criteria_widgets())
+        for ratings in self.query("#ratings").results(Vertical):
+            await ratings.remove_children()
+            await ratings.mount_all(self._criteria_widgets())
         self._changed()
 
     @on(RatingRow.Rated)
@@ -173,7 +200,7 @@ class CheckForm(VerticalScroll, can_focus=False):
 
     def _changed(self) -> None:
         reading = read_draft(self.strategy, self.draft)
-        for field in self.query(FieldInput):
+        for field in self._fields:
             field.show_error(reading.errors.get(field.field_name))
         self.post_message(self.Changed(self.loaded, reading))
 

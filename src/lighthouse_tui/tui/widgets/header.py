@@ -1,14 +1,21 @@
 """The strategy's name and lighthouse on every screen, and what the user should know about
-the file behind them: that it is the bundled example, or that it is broken on disk."""
+the file behind them: that it is the bundled example, that it is broken on disk, or that its
+horizon is ending — a strategy is a bet on a few months, and reviewing it is part of the job."""
 
+from datetime import date
+
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Static
 
+from lighthouse_tui.core.strategy import Horizon
 from lighthouse_tui.tui.state import StrategyState
 
 EXAMPLE_NOTICE = "example strategy — `lighthouse strategy init` writes your own"
+HORIZON_WARNING_DAYS = 14
+"""From this many days before the horizon's end, the header asks for a review."""
 
 
 class StrategyHeader(Widget):
@@ -24,27 +31,57 @@ class StrategyHeader(Widget):
         yield Static(id="header-lighthouse")
         yield Static(id="header-notice")
 
-    def show(self, state: StrategyState) -> None:
+    def show(self, state: StrategyState, today: date) -> None:
         loaded = state.loaded
-        name = Text("⛯ ")
+        name = Text("⛯ ", no_wrap=True, overflow="ellipsis")
+        horizon: Horizon | None = None
         if loaded is None:
             name.append("No strategy loaded")
             lighthouse = Text(f"{state.location.path} could not be loaded")
         else:
+            horizon = loaded.strategy.horizon
             name.append(loaded.strategy.name)
             lighthouse = Text(loaded.strategy.lighthouse)
-        self.query_one("#header-name", Static).update(name)
+        line = Table.grid(expand=True, padding=(0, 1))
+        line.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        line.add_column(no_wrap=True, justify="right")
+        line.add_row(name, days_left_text(horizon, today))
+        self.query_one("#header-name", Static).update(line)
         self.query_one("#header-lighthouse", Static).update(lighthouse)
-        notice = notice_text(state)
+        notice = notice_text(state, horizon, today)
         widget = self.query_one("#header-notice", Static)
         widget.update(notice)
         widget.display = bool(notice)
 
 
-def notice_text(state: StrategyState) -> Text:
-    """One line at most: the broken file matters more than where the strategy came from."""
+def days(count: int) -> str:
+    return f"{count} day{'' if count == 1 else 's'}"
+
+
+def days_left_text(horizon: Horizon | None, today: date) -> Text:
+    """`136 days left`, on the right of the name, where a long name cannot crop it away."""
+    if horizon is None or not horizon.start <= today <= horizon.end:
+        return Text()
+    return Text(f"{days((horizon.end - today).days)} left", style="dim")
+
+
+def horizon_warning(horizon: Horizon | None, today: date) -> str:
+    if horizon is None or (horizon.end - today).days > HORIZON_WARNING_DAYS:
+        return ""
+    if today > horizon.end:
+        return f"⚠ The horizon ended {days((today - horizon.end).days)} ago: time to review"
+    left = (horizon.end - today).days
+    when = "today" if left == 0 else f"in {days(left)}"
+    return f"⚠ The horizon ends {when}: time to review the strategy"
+
+
+def notice_text(state: StrategyState, horizon: Horizon | None, today: date) -> Text:
+    """One line at most: the broken file matters more than the horizon, which matters more
+    than where the strategy came from."""
     if state.is_stale:
         return Text(f"⚠ {state.problem_count} in the file: checks use the last version that loaded")
+    if warning := horizon_warning(horizon, today):
+        return Text(warning)
     if state.location.is_example:
         return Text(EXAMPLE_NOTICE)
     return Text()

@@ -11,6 +11,7 @@ from textual.widget import Widget
 
 from lighthouse_tui.core.opportunity import RATING_MAX
 from lighthouse_tui.core.strategy import Criterion
+from lighthouse_tui.render.evaluation import format_number
 
 RATE = Binding.Group("Rate", compact=True)
 
@@ -50,7 +51,8 @@ class RatingRow(Widget, can_focus=True):
         ),
     ]
 
-    rating: reactive[int | None] = reactive(None)
+    rating: reactive[float | None] = reactive(None)
+    """Whole numbers from the keys; a fraction only when the item came with one."""
 
     class Rated(Message):
         """The user set or cleared a rating (None)."""
@@ -60,7 +62,7 @@ class RatingRow(Widget, can_focus=True):
             self.criterion_id = criterion_id
             self.rating = rating
 
-    def __init__(self, criterion: Criterion, rating: int | None = None) -> None:
+    def __init__(self, criterion: Criterion, rating: float | None = None) -> None:
         super().__init__(id=f"rating-{criterion.id}")
         self.criterion = criterion
         self.set_reactive(RatingRow.rating, rating)
@@ -81,11 +83,12 @@ class RatingRow(Widget, can_focus=True):
         self.post_message(self.Rated(self.criterion.id, None))
 
 
-def rating_text(rating: int | None) -> Text:
-    """Dots for the eye, the digit for the record: `●●●○○ 3`, or a dim `○○○○○ –`."""
+def rating_text(rating: float | None) -> Text:
+    """Dots for the eye, the number for the record: `●●●○○ 3`, or a dim `○○○○○ –`."""
     if rating is None:
         return Text("○" * RATING_MAX + " –", style="dim")
-    text = Text("●" * rating, style="bold")
-    text.append("○" * (RATING_MAX - rating), style="dim")
-    text.append(f" {rating}")
+    dots = round(rating)
+    text = Text("●" * dots, style="bold")
+    text.append("○" * (RATING_MAX - dots), style="dim")
+    text.append(f" {format_number(rating)}")
     return text

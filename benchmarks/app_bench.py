@@ -1,0 +1,289 @@
+"""The app against a log of years: start-up and memory with 100,000 decisions and 1,000
+items waiting, as ratios against an empty log in the same run; and what a rating costs in
+triage, against a bare Textual app timed the same way.
+
+    .venv/bin/python benchmarks/app_bench.py [--quick]
+
+Each measurement runs in its own process, so imports, caches and peak memory are what a user
+meets. Exits 1 when a budget is exceeded; it is not part of `make test` (timings are never
+test assertions).
+"""
+
+import argparse
+import json
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from lighthouse_tui.core.filter import evaluate
+from lighthouse_tui.core.loader import load_strategy_file
+from lighthouse_tui.core.opportunity import Opportunity
+from lighthouse_tui.store.log import DecisionLog
+from lighthouse_tui.store.records import DefaultChoice, FinalChoice
+
+PY = sys.executable
+STRATEGY = Path(__file__).parent.parent / "src/lighthouse_tui/strategies/coach.en.toml"
+DECISIONS = 100_000
+PENDING = 1_000
+NOW = datetime(2027, 1, 15, 9, 0, tzinfo=UTC)
+
+START_UP = """
+import asyncio, json, resource, sys, time
+started = time.perf_counter()
+from pathlib import Path
+from lighthouse_tui.core.locations import StrategyLocation
+from lighthouse_tui.tui.app import LighthouseApp
+from lighthouse_tui.tui.screens.inbox import InboxScreen
+
+async def main():
+    app = LighthouseApp(StrategyLocation(Path(sys.argv[1]), is_example=False), Path(sys.argv[2]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.switch_mode("inbox")  # home already with items; asked for with none
+        while not (isinstance(app.screen, InboxScreen) and app.screen.loaded_once):
+            await asyncio.sleep(0.002)
+        await pilot.pause()
+        painted = time.perf_counter() - started
+        rows = app.screen.query_one("#inbox-table").row_count
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"seconds": painted, "rss_kb": rss, "rows": rows}))
+
+asyncio.run(main())
+"""
+
+KEYPRESS = """
+import asyncio, json, statistics, sys, time
+from pathlib import Path
+from textual.app import App
+from textual.widgets import Footer, Static
+from lighthouse_tui.core.locations import StrategyLocation
+from lighthouse_tui.tui.app import LighthouseApp
+from lighthouse_tui.tui.widgets.rating import RatingRow
+
+class Bare(App):
+    BINDINGS = [(digit, f"rate({digit})", digit) for digit in "012345"]
+    def compose(self):
+        yield Static("-", id="rating")
+        yield Footer()
+    def action_rate(self, rating):
+        self.query_one("#rating", Static).update(f"rating {rating}")
+
+async def measure(app, pilot, digits, presses):
+    wall, cpu = [], []
+    for n in range(presses):
+        cpu_start, start = time.process_time(), time.perf_counter()
+        app.simulate_key(digits[n % 2])
+        await pilot.pause()
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - cpu_start)
+    return statistics.median(wall), statistics.median(cpu)
+
+async def main():
+    presses = int(sys.argv[3])
+    figures = {}
+    async with Bare().run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        figures["bare"] = await measure(pilot.app, pilot, "34", presses)
+    app = LighthouseApp(StrategyLocation(Path(sys.argv[1]), is_example=False), Path(sys.argv[2]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("enter", "n")
+        await pilot.pause()
+        row = app.focused
+        assert isinstance(row, RatingRow), row
+        # 4 and 5 change the score; 3 and 4 also change which rules wait for a value, so
+        # the explanation changes height and the whole screen is laid out again.
+        figures["same shape"] = await measure(app, pilot, "45", presses)
+        figures["new shape"] = await measure(app, pilot, "34", presses)
+        assert row.rating in (3, 4), row.rating
+    print(json.dumps(figures))
+
+asyncio.run(main())
+"""
+
+
+@dataclass
+class Result:
+    name: str
+    figure: str
+    ratio: float | None
+    budget: str
+    ok: bool
+
+
+class FixedClock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def opportunity(n: int, *, hours: bool) -> Opportunity:
+    kind = ("client_request", "partner_offer", "opportunity", "speaking")[n % 4]
+    values: dict[str, float | str] = {
+        "title": f"Opportunity {n}",
+        "source": f"person{n % 97}@example.com",
+        "fee": float(n * 37 % 3000),
+    }
+    if hours:
+        values |= {"hours_per_week": float(n % 5), "weeks": 8.0}
+    ratings = {"alignment": float(n % 6), "strengths": float((n + 2) % 6)}
+    return Opportunity(kind=kind, values=values, ratings=ratings)
+
+
+def write_big_log(path: Path) -> None:
+    """A few decisions recorded through the store, copied by SQL to 100,000 over the last
+    16 months (a third with an outcome), and 1,000 items waiting. Recording them one by one
+    would take minutes; what the app reads does not depend on how the rows were written."""
+    loaded = load_strategy_file(STRATEGY)
+    choices: list[tuple[DefaultChoice, FinalChoice]] = [
+        ("accept", "accept"),
+        ("decline", "decline"),
+        ("unsure", "defer"),
+        ("accept", "decline"),
+    ]
+    with DecisionLog.open(path, clock=FixedClock(NOW - timedelta(days=800))) as log:
+        for n, (default, final) in enumerate(choices):
+            item = opportunity(n, hours=n == 0)
+            log.record(
+                opportunity=item,
+                evaluation=evaluate(loaded, item),
+                strategy=loaded,
+                default_choice=default,
+                final_choice=final,
+            )
+        log.add_many(
+            [
+                (opportunity(n, hours=True), NOW - timedelta(minutes=PENDING - n), None)
+                for n in range(PENDING)
+            ]
+        )
+    templates = len(choices)
+    with sqlite3.connect(path) as db:
+        db.execute(
+            f"""
+            WITH RECURSIVE n(i) AS (SELECT {templates} UNION ALL SELECT i + 1 FROM n
+                                    WHERE i < {DECISIONS - 1})
+            INSERT INTO opportunities (kind, title, source, fields, ratings, received, status)
+            SELECT o.kind, 'Decision ' || n.i, o.source, o.fields, o.ratings,
+                   strftime('%Y-%m-%dT%H:%M:%S.000000Z', '2027-01-15',
+                            '-' || (n.i * 7) || ' minutes'),
+                   'decided'
+            FROM n JOIN opportunities o ON o.id = 1 + n.i % {templates}
+            """
+        )
+        db.execute(
+            f"""
+            INSERT INTO decisions (opportunity_id, decided_at, default_choice, verdict, score,
+                provisional, evaluation, strategy, final_choice, note, kind, hours_per_week,
+                weeks)
+            SELECT o.id, o.received, d.default_choice, d.verdict, d.score, d.provisional,
+                   d.evaluation, d.strategy, d.final_choice, d.note, d.kind, d.hours_per_week,
+                   d.weeks
+            FROM opportunities o JOIN decisions d
+                ON d.id = 1 + CAST(substr(o.title, 10) AS INTEGER) % {templates}
+            WHERE o.title LIKE 'Decision %'
+            """
+        )
+        db.execute(
+            "INSERT INTO outcomes (decision_id, rating, note, happened_on, recorded_at)"
+            " SELECT id, 1 + id % 5, NULL, substr(decided_at, 1, 10), decided_at"
+            " FROM decisions WHERE id % 3 = 0 AND final_choice != 'defer'"
+        )
+        counts = db.execute(
+            "SELECT (SELECT count(*) FROM decisions),"
+            " (SELECT count(*) FROM opportunities WHERE status = 'pending')"
+        ).fetchone()
+    assert counts == (DECISIONS, PENDING), counts
+
+
+def run_json(script: str, *args: object) -> dict[str, object]:
+    done = subprocess.run(
+        [PY, "-c", script, *map(str, args)], capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def bench_start_up(empty: Path, big: Path, runs: int) -> list[Result]:
+    """Start to the inbox painted with its rows, each run a new process; the two logs take
+    turns so that a slower minute of the machine hits both."""
+    run_json(START_UP, STRATEGY, empty)  # warm the file cache and the bytecode
+    run_json(START_UP, STRATEGY, big)
+    measured: dict[Path, list[dict[str, float]]] = {empty: [], big: []}
+    for _ in range(runs):
+        for db in (empty, big):
+            measured[db].append(run_json(START_UP, STRATEGY, db))  # type: ignore[arg-type]
+    seconds = {db: statistics.median(m["seconds"] for m in ms) for db, ms in measured.items()}
+    rss = {db: statistics.median(m["rss_kb"] for m in ms) for db, ms in measured.items()}
+    time_ratio = seconds[big] / seconds[empty]
+    rss_ratio = rss[big] / rss[empty]
+    return [
+        Result(
+            "start to painted inbox: 100k decisions, 1k waiting vs empty log",
+            f"{seconds[big] * 1000:.0f} ms vs {seconds[empty] * 1000:.0f} ms "
+            f"({measured[big][0]['rows']:.0f} of {PENDING} rows in the table)",
+            time_ratio,
+            "≤ 1.5×",
+            time_ratio <= 1.5,
+        ),
+        Result(
+            "peak RSS, the same two logs",
+            f"{rss[big] / 1024:.0f} MB vs {rss[empty] / 1024:.0f} MB",
+            rss_ratio,
+            "≤ 1.5×",
+            rss_ratio <= 1.5,
+        ),
+    ]
+
+
+def bench_keypress(big: Path, presses: int) -> list[Result]:
+    """A digit, then `pilot.pause()`, as the brief asks. The pause waits until the process
+    has been idle for a 20 ms step, so even a bare app that updates one label takes two
+    steps: the wall times are quantised, and the budget is held against the CPU each key
+    costs (what a user waits for, besides the next frame). Ratios are against the bare app."""
+    figures = run_json(KEYPRESS, STRATEGY, big, presses)
+    bare_wall, bare_cpu = figures["bare"]  # type: ignore[misc]
+    results = []
+    for case in ("same shape", "new shape"):
+        wall, cpu = figures[case]  # type: ignore[misc]
+        results.append(
+            Result(
+                f"triage: digit to repainted verdict, {case}",
+                f"{cpu * 1000:.1f} ms CPU, {wall * 1000:.0f} ms wall; bare app "
+                f"{bare_cpu * 1000:.1f} ms CPU, {bare_wall * 1000:.0f} ms wall",
+                wall / bare_wall,
+                "≤ 50 ms",
+                cpu <= 0.050,
+            )
+        )
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs (noisier)")
+    args = parser.parse_args()
+    runs, presses = (3, 20) if args.quick else (7, 60)
+    with tempfile.TemporaryDirectory() as tmp:
+        empty, big = Path(tmp) / "empty.db", Path(tmp) / "big.db"
+        DecisionLog.open(empty).close()
+        started = time.perf_counter()
+        write_big_log(big)
+        print(f"(built the big log in {time.perf_counter() - started:.1f} s)")
+        results = [*bench_start_up(empty, big, runs), *bench_keypress(big, presses)]
+    width = max(len(r.name) for r in results)
+    for r in results:
+        ratio = f"{r.ratio:5.2f}×" if r.ratio is not None else "      "
+        mark = "ok  " if r.ok else "OVER"
+        print(f"{mark} {r.name:<{width}}  {ratio}  budget {r.budget:<7} {r.figure}")
+    return 0 if all(r.ok for r in results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

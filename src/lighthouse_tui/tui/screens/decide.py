@@ -1,0 +1,84 @@
+"""The final choice, and a line of note: asked for why when the choice goes against a clear
+verdict, because those are the decisions a review of the strategy learns most from."""
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+
+from lighthouse_tui.core.filter import Evaluation
+from lighthouse_tui.render.evaluation import verdict_line
+from lighthouse_tui.render.log import choice
+from lighthouse_tui.store.records import DefaultChoice, FinalChoice
+from lighthouse_tui.tui.screens.question import CHOOSE, QuestionScreen, value_binding
+
+FINAL_KEYS: dict[str, FinalChoice] = {"a": "accept", "d": "decline", "l": "defer"}
+FINAL_WORDS: dict[str, str] = {"accept": "accept", "decline": "decline", "defer": "later"}
+FINAL_TIPS: dict[FinalChoice, str] = {
+    "accept": "Say yes: logged as accepted",
+    "decline": "Say no: logged as declined",
+    "defer": "Decide later: logged as deferred, and out of the inbox",
+}
+
+
+def as_final(value: str) -> FinalChoice:
+    """The final choice a dialog answered, typed again (its keys only give these values)."""
+    return {final: final for final in FINAL_KEYS.values()}[value]
+
+
+def final_bindings(action: str, prefix: str) -> list[Binding]:
+    """a/d/l bound to `action('accept')`…, for this dialog and for triage's last step."""
+    return [
+        value_binding(
+            key,
+            action,
+            final,
+            FINAL_WORDS[final],
+            tooltip=FINAL_TIPS[final],
+            ident=f"{prefix}-{final}",
+        )
+        for key, final in FINAL_KEYS.items()
+    ]
+
+
+def goes_against(verdict: str, final: str) -> bool:
+    """Accepting a clear decline or declining a clear accept; `consider` and `defer` leave
+    the choice open, so neither goes against anything (as `DecisionRecord.overrode`)."""
+    return {verdict, final} == {"accept", "decline"}
+
+
+class DecideScreen(QuestionScreen):
+    BINDING_GROUP_TITLE = "Your decision"
+    ASK = "Your decision?  "
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *QuestionScreen.BINDINGS,
+        *final_bindings(CHOOSE, "final"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        reflex: DefaultChoice,
+        evaluation: Evaluation,
+        *,
+        final: FinalChoice | None = None,
+        note: str = "",
+    ) -> None:
+        self.verdict = evaluation.verdict
+        question = Text(title or "(untitled)", style="bold")
+        question.append("\nYour reflex: ")
+        question.append_text(choice(reflex))
+        question.append("   The filter: ")
+        question.append_text(verdict_line(evaluation))
+        super().__init__(question, choice=final, note=note)
+
+    def note_prompt(self, choice: str) -> Text:
+        word = FINAL_WORDS[choice]
+        if goes_against(self.verdict, choice):
+            prompt = Text(f"The filter said {self.verdict} and you {word}: ", style="bold")
+            prompt.append("why, in one line? ")
+        else:
+            prompt = Text(f"{word.capitalize()}. ", style="bold")
+            prompt.append("A note, if you want one. ")
+        prompt.append("Enter records; escape goes back.", style="dim")
+        return prompt

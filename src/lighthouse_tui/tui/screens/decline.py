@@ -1,0 +1,43 @@
+"""The polite no, shown in full: copied to the clipboard too, but not every terminal lets an
+app do that, so it must also be there to select and copy by hand."""
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class DeclineMessageScreen(ModalScreen[None]):
+    BINDING_GROUP_TITLE = "Decline message"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape,enter,c",
+            "dismiss",
+            "Close",
+            tooltip="Back to the opportunity",
+            id="close-decline-message",
+        ),
+    ]
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="decline-dialog"):
+            yield Static(Text("A polite no, from the strategy's reasons", style="bold"))
+            yield Static(Text(self.message), id="decline-message")
+            yield Static(
+                Text(
+                    "Copied to the clipboard where the terminal allows it; otherwise select "
+                    "it with the mouse. Escape closes.",
+                    style="dim",
+                )
+            )
+
+    def on_mount(self) -> None:
+        self.app.copy_to_clipboard(self.message)

@@ -1,0 +1,424 @@
+"""The decision log: what the reflex said, what the strategy said, what was decided and how
+it turned out — newest first, a page at a time, with the selected decision re-explained by
+the strategy version that scored it."""
+
+import asyncio
+from collections.abc import Hashable
+from dataclasses import replace
+from typing import ClassVar
+
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, VerticalScroll
+from textual.widgets import DataTable, Input, Static
+
+from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.render.evaluation import VERDICT_STYLES, evaluation_view
+from lighthouse_tui.render.log import choice, decision_header, outcome_text
+from lighthouse_tui.store.log import DecisionLog, LogFilter, StoreError
+from lighthouse_tui.store.records import DecisionRecord
+from lighthouse_tui.store.replay import Replay, replay
+from lighthouse_tui.tui.log_pages import LogView, read_page
+from lighthouse_tui.tui.logbook import LogSummary
+from lighthouse_tui.tui.screens.base import LighthouseScreen, log_problem
+from lighthouse_tui.tui.screens.outcome import OutcomeScreen
+from lighthouse_tui.tui.screens.question import Answer
+from lighthouse_tui.tui.widgets.paged_table import Column, PagedTable, Row
+
+COLUMNS = (
+    Column("date", "date", 10),
+    Column("title", "title"),
+    Column("reflex", "reflex", 7),
+    Column("filter", "filter", 8),
+    Column("final", "final", 9),
+    Column("score", "score", 5),
+    Column("outcome", "outcome", 7),
+)
+FILTERS = Binding.Group("Filters")
+"""One place in the footer for the keys that filter; `?` lists each with what it does."""
+DETAIL_DELAY_S = 0.05
+"""The detail waits this long for the cursor to settle: holding an arrow key down must not
+queue a replay per row on the log's thread, ahead of the pages."""
+
+
+class LogScreen(LighthouseScreen):
+    AUTO_FOCUS = "#log-table"
+    BINDING_GROUP_TITLE = "Log"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "o",
+            "outcome",
+            "Outcome",
+            tooltip="Rate how the selected decision turned out, 1 to 5, with a note",
+            id="rate-outcome",
+        ),
+        Binding(
+            "k",
+            "kind",
+            "Kind",
+            tooltip="Show one kind, the next, then all",
+            id="log-kind",
+            group=FILTERS,
+        ),
+        Binding(
+            "v",
+            "verdict",
+            "Verdict",
+            tooltip="Show one verdict of the filter, the next, then all",
+            id="log-verdict",
+            group=FILTERS,
+        ),
+        Binding(
+            "w",
+            "overrode",
+            "Overrides",
+            tooltip="Show only the decisions that went against a clear verdict, or all",
+            id="log-overrides",
+            group=FILTERS,
+        ),
+        Binding(
+            "p",
+            "period",
+            "Period",
+            tooltip="Last 7, 30, 90, 365 days, then all time",
+            id="log-period",
+            group=FILTERS,
+        ),
+        Binding(
+            "d",
+            "due",
+            "Due",
+            tooltip="Only the decisions waiting for their outcome, or all",
+            id="log-due",
+            group=FILTERS,
+        ),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            tooltip="Show only the decisions whose title holds a text",
+            id="log-search",
+            group=FILTERS,
+        ),
+        Binding(
+            "r",
+            "reset",
+            "All",
+            tooltip="Take every filter off",
+            id="log-reset",
+        ),
+        Binding(
+            "escape",
+            "close_search",
+            "Close search",
+            tooltip="Take the title search off",
+            id="log-close-search",
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view = LogView()
+        self.records: dict[str, DecisionRecord] = {}
+        """The decisions the table holds, by row key."""
+        self.total: int | None = None
+        self.generation = 0
+        """Counts the filter changes; a page read for an older one is dropped."""
+        self.next_before: int | None = None
+        self.fetching = False
+        self.seen_changes = 0
+        """The app's count of writes when the log was last read."""
+
+    @property
+    def table(self) -> PagedTable:
+        return self.query_one("#log-table", PagedTable)
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="log-filters")
+        yield Input(placeholder="text in the title", id="log-search-input")
+        with Container(id="log-body"):
+            yield PagedTable(COLUMNS, id="log-table")
+            with VerticalScroll(id="log-detail"):
+                yield Static(id="log-detail-view")
+        yield Static(id="log-problem")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.watch(self.app, "summary", self._summary_changed)
+        logbook = self.lighthouse.logbook
+        if not logbook.usable:
+            self.query_one("#log-body").display = False
+            problem = self.query_one("#log-problem", Static)
+            problem.update(log_problem(logbook.problem or ""))
+            problem.display = True
+            return
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        """Back from triage or a quick check that recorded: show the new decisions."""
+        if self.seen_changes != self.lighthouse.changes:
+            self.reload()
+
+    def _summary_changed(self, _summary: LogSummary) -> None:
+        self._show_filters()
+
+    def show_due(self) -> None:
+        """Only the outcomes due, as the inbox's `o` asks."""
+        self._set_view(LogView(due=True))
+
+    def _set_view(self, view: LogView) -> None:
+        if view != self.view:
+            self.view = view
+            self.reload()
+        self.update_keys()
+
+    def _where(self) -> LogFilter:
+        return self.view.where(self.lighthouse.today, self.lighthouse.after_days)
+
+    def reload(self) -> None:
+        if not self.lighthouse.logbook.usable:
+            return
+        self.seen_changes = self.lighthouse.changes
+        self.generation += 1
+        self.table.more = False  # no next page of the old view while the new one loads
+        self._show_filters()
+        self._load_first(self.generation, self._where(), self.view.due)
+
+    @work(exclusive=True, group="log-page")
+    async def _load_first(self, generation: int, where: LogFilter, due: bool) -> None:
+        table = self.table
+        table.loading = not self.records
+        try:
+            page = await self.lighthouse.logbook.run(read_page, where, due=due)
+            total = None if due else await self.lighthouse.logbook.run(DecisionLog.count, where)
+        except StoreError as error:
+            self.store_failed(error)
+            return
+        finally:
+            table.loading = False
+        if self.focused is None:
+            table.focus()
+        if generation != self.generation:
+            return
+        self.total = total
+        self.next_before = page.before
+        self.records = {str(r.id): r for r in page.records}
+        table.replace_all([decision_row(r) for r in page.records], more=page.more)
+        self._show_filters()
+        self._show_detail()
+
+    @on(PagedTable.NearEnd)
+    def _near_end(self) -> None:
+        if not self.fetching:
+            self._load_more(self.generation, self._where(), self.view.due)
+
+    @work(group="log-more")
+    async def _load_more(self, generation: int, where: LogFilter, due: bool) -> None:
+        self.fetching = True
+        try:
+            page = await self.lighthouse.logbook.run(
+                read_page, where, due=due, before=self.next_before
+            )
+        except StoreError as error:
+            self.store_failed(error)
+            return
+        finally:
+            self.fetching = False
+        if generation != self.generation:
+            return
+        self.next_before = page.before
+        self.records.update((str(r.id), r) for r in page.records)
+        self.table.append([decision_row(r) for r in page.records], more=page.more)
+
+    def _show_filters(self) -> None:
+        view = self.view
+        line = Text()
+        parts = [
+            ("kind", view.kind or "all"),
+            ("verdict", view.verdict or "all"),
+            ("overrides", "only" if view.overrode else "all"),
+            ("period", f"last {view.period} days" if view.period else "all time"),
+        ]
+        if view.text:
+            parts.append(("title has", view.text))
+        for name, value in parts:
+            line.append(f"{name} ", style="dim")
+            line.append(value, style="bold" if value not in ("all", "all time") else "")
+            line.append("  ")
+        summary = self.lighthouse.summary
+        if view.due:
+            line.append(f"outcomes due: {summary.due}", style="bold yellow")
+        elif self.total is not None:
+            line.append(f"{self.total:,} decision{'' if self.total == 1 else 's'}", style="dim")
+        self.query_one("#log-filters", Static).update(line)
+
+    @on(DataTable.RowHighlighted, "#log-table")
+    def _highlighted(self) -> None:
+        self._show_detail()
+        self.update_keys()
+
+    def selected(self) -> DecisionRecord | None:
+        key = self.table.cursor_key
+        return None if key is None else self.records.get(key)
+
+    def _show_detail(self) -> None:
+        record = self.selected()
+        view = self.query_one("#log-detail-view", Static)
+        if record is None:
+            if self.view.is_filtered:
+                empty = "No decision matches these filters; r takes them off."
+            else:
+                empty = "No decision yet: triage the inbox, or record a quick check (ctrl+s)."
+            view.update(Text(empty, style="italic"))
+            return
+        view.update(decision_header(record))
+        self._replay(record)
+
+    @work(exclusive=True, group="log-detail")
+    async def _replay(self, record: DecisionRecord) -> None:
+        await asyncio.sleep(DETAIL_DELAY_S)
+        current = self.lighthouse.state.loaded
+        try:
+            replayed = await self.lighthouse.logbook.run(replay, record, current)
+        except StoreError as error:
+            self.store_failed(error)
+            return
+        if self.selected() is record:
+            self.query_one("#log-detail-view", Static).update(replay_view(replayed, current))
+
+    def keys_state(self) -> Hashable:
+        record = self.selected()
+        return (
+            record is not None and record.final_choice != "defer",
+            self.view.is_filtered,
+            self.query_one("#log-search-input").display,
+        )
+
+    def check_action(self, action: str, _parameters: tuple[object, ...]) -> bool | None:
+        if action == "outcome":
+            record = self.selected()
+            return record is not None and record.final_choice != "defer"
+        if action == "reset":
+            return self.view.is_filtered
+        if action == "close_search":
+            return self.query_one("#log-search-input").display
+        return self.lighthouse.logbook.usable
+
+    def action_kind(self) -> None:
+        loaded = self.lighthouse.state.loaded
+        kinds = loaded.strategy.all_kinds if loaded is not None else ()
+        self._set_view(self.view.next_kind(kinds))
+
+    def action_verdict(self) -> None:
+        self._set_view(self.view.next_verdict())
+
+    def action_overrode(self) -> None:
+        self._set_view(replace(self.view, overrode=not self.view.overrode))
+
+    def action_period(self) -> None:
+        self._set_view(self.view.next_period())
+
+    def action_due(self) -> None:
+        self._set_view(replace(self.view, due=not self.view.due))
+
+    def action_reset(self) -> None:
+        search = self.query_one("#log-search-input", Input)
+        search.value = ""
+        search.display = False
+        self.table.focus()
+        self._set_view(LogView())
+
+    def action_search(self) -> None:
+        search = self.query_one("#log-search-input", Input)
+        search.display = True
+        search.focus()
+        self.update_keys()
+
+    @on(Input.Changed, "#log-search-input")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self._set_view(replace(self.view, text=event.value.strip()))
+
+    @on(Input.Submitted, "#log-search-input")
+    def _search_done(self) -> None:
+        self.table.focus()
+
+    def action_close_search(self) -> None:
+        search = self.query_one("#log-search-input", Input)
+        search.value = ""
+        search.display = False
+        self.table.focus()
+        self.update_keys()
+
+    def action_outcome(self) -> None:
+        record = self.selected()
+        if record is not None:
+            self.app.push_screen(OutcomeScreen(record), lambda answer: self._rate(record, answer))
+
+    @work(group="log-write")
+    async def _rate(self, record: DecisionRecord, answer: Answer | None) -> None:
+        if answer is None:
+            return
+        logbook = self.lighthouse.logbook
+        try:
+            await logbook.run(DecisionLog.add_outcome, record.id, int(answer.choice), answer.note)
+            updated = await logbook.run(DecisionLog.decision, record.id)
+        except StoreError as error:
+            self.store_failed(error)
+            return
+        key = str(record.id)
+        if key in self.records:
+            self.records[key] = updated
+            self.table.replace(key, decision_row(updated)[1])
+            self._show_detail()
+        self.notify(f"Outcome recorded for “{record.title}”", markup=False)
+        self.lighthouse.log_changed()
+        self.seen_changes = self.lighthouse.changes
+
+
+def decision_row(record: DecisionRecord) -> Row:
+    """One decision as a table row; an override is flagged ⚑, visible without colour too."""
+    final = choice(record.final_choice)
+    if record.overrode:
+        final.append(" ⚑", style="bold magenta")
+    return (
+        str(record.id),
+        (
+            Text(record.decided_at.date().isoformat()),
+            Text(record.title or "(untitled)", no_wrap=True, overflow="ellipsis"),
+            choice(record.default_choice),
+            Text(record.verdict, style=VERDICT_STYLES[record.verdict]),
+            final,
+            Text("–" if record.score is None else f"{record.score:.0f}", justify="right"),
+            outcome_text(record.outcome),
+        ),
+    )
+
+
+def replay_view(replayed: Replay, current: LoadedStrategy | None) -> RenderableType:
+    """A decision explained again: as the strategy version of that day scored it, and
+    whether today's strategy would answer differently (what `lighthouse log show` prints)."""
+    record = replayed.record
+    parts: list[RenderableType] = [decision_header(record)]
+    if replayed.then is not None and replayed.then_evaluation is not None:
+        parts += [
+            Rule(style="dim"),
+            Text(f"As scored by {replayed.then.source}:", style="bold"),
+            evaluation_view(replayed.then_evaluation, replayed.then.strategy.thresholds),
+        ]
+    if replayed.now is not None and current is not None:
+        verdict = replayed.now.verdict.upper()
+        score = "no score" if replayed.now.score is None else f"score {replayed.now.score:.0f}"
+        line = Text("\nToday's strategy ", style="bold")
+        if replayed.now_differs:
+            line.append(f"would now say {verdict} ({score})", style="bold magenta")
+        else:
+            line.append(f"would answer the same: {verdict} ({score})")
+        parts.append(line)
+    elif current is not None:
+        parts.append(Text("\nToday's strategy is the version that scored it.", style="dim"))
+    parts += [Text(f"note: {note}", style="yellow") for note in replayed.notes]
+    return Group(*parts)

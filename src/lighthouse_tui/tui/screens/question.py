@@ -1,0 +1,117 @@
+"""A question answered with one key and, for some, a line of note: the reflex, the final
+choice, an outcome. Keys rather than buttons and menus, so triage never needs the mouse and
+a decision costs two key presses: the choice, then enter."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+CHOOSE = "choose"
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    choice: str
+    """The value of the key pressed (`accept`, `defer`, `4`...)."""
+    note: str | None = None
+    """The line typed after it; None when left empty or not asked."""
+
+
+def keys_text(app: App[object], bindings: Iterable[Binding]) -> Text:
+    """The keys that answer a question, from their bindings: `y accept · n decline`."""
+    line = Text()
+    for binding in bindings:
+        if line:
+            line.append(" · ", style="dim")
+        line.append(app.get_key_display(binding), style="bold")
+        line.append(f" {binding.description}")
+    return line
+
+
+def value_binding(
+    key: str, action: str, value: str, description: str, *, tooltip: str, ident: str
+) -> Binding:
+    """A key that runs `action` with `value`: `y` → `reflex('accept')`."""
+    return Binding(key, f"{action}('{value}')", description, tooltip=tooltip, id=ident)
+
+
+class QuestionScreen(ModalScreen[Answer | None]):
+    """Subclasses bind their keys to `choose('value')` and say, in `note_prompt`, whether a
+    note follows. Dismissed with the answer, or None when escaped: nothing happens then.
+
+    With `choice` given, the question opens on its note: the key was pressed on the screen
+    below (triage's a/d/l), and the dialog only asks the line that goes with it.
+    """
+
+    AUTO_FOCUS = ""
+    """Nothing focused until the note is asked: the keys that answer go to the screen, not
+    into the (hidden) note."""
+    BINDING_GROUP_TITLE = "Question"
+    ASK = ""
+    """Put before the keys: the question they answer, when the dialog's text does not end
+    with it."""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss_none", "Cancel", tooltip="Answer nothing", id="cancel"),
+    ]
+
+    def __init__(self, question: Text, *, choice: str | None = None, note: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.chosen = choice
+        self.first_note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog question-dialog"):
+            yield Static(self.question, id="question")
+            yield Static(self.keys_line(), id="question-keys")
+            yield Static(id="note-prompt")
+            yield Input(self.first_note, id="note", compact=True)
+
+    def on_mount(self) -> None:
+        if self.chosen is not None:
+            self.choose_value(self.chosen)
+
+    def keys_line(self) -> Text:
+        answers = [b for b in Binding.make_bindings(self.BINDINGS) if b.action.startswith(CHOOSE)]
+        line = Text(self.ASK, style="bold")
+        line.append_text(keys_text(self.app, answers))
+        line.append("   escape cancels", style="dim")
+        return line
+
+    def note_prompt(self, _choice: str) -> Text | None:
+        """What to ask after the choice; None answers at once, with no note."""
+        return None
+
+    def check_action(self, action: str, _parameters: tuple[object, ...]) -> bool | None:
+        """Once a key has answered, letters belong to the note."""
+        return not (action == CHOOSE and self.chosen is not None)
+
+    def action_choose(self, value: str) -> None:
+        self.choose_value(value)
+
+    def choose_value(self, value: str) -> None:
+        prompt = self.note_prompt(value)
+        if prompt is None:
+            self.dismiss(Answer(value))
+            return
+        self.chosen = value
+        self.query_one("#note-prompt", Static).update(prompt)
+        self.set_class(True, "-noting")
+        self.query_one("#note", Input).focus()
+        self.refresh_bindings()
+
+    @on(Input.Submitted, "#note")
+    def _noted(self, event: Input.Submitted) -> None:
+        if self.chosen is not None:
+            self.dismiss(Answer(self.chosen, event.value.strip() or None))
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,54 @@
+"""The default choice: what the user would answer by reflex. Triage asks it on its own screen
+before anything of the verdict exists; this dialog asks it on the quick check, where the
+verdict is already on screen, and says so."""
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+
+from lighthouse_tui.store.records import DefaultChoice
+from lighthouse_tui.tui.screens.question import CHOOSE, QuestionScreen, value_binding
+
+REFLEX_KEYS: dict[str, DefaultChoice] = {"y": "accept", "n": "decline", "u": "unsure"}
+
+
+def as_reflex(value: str) -> DefaultChoice:
+    """The reflex a dialog answered, typed again (its keys only ever give these values)."""
+    return {choice: choice for choice in REFLEX_KEYS.values()}[value]
+
+
+def reflex_bindings(action: str, prefix: str) -> list[Binding]:
+    """y/n/u bound to `action('accept')`…, for this dialog and for triage's first step."""
+    return [
+        value_binding(
+            key,
+            action,
+            choice,
+            choice,
+            tooltip=f"Your reflex, before the strategy speaks: {choice}",
+            ident=f"{prefix}-{choice}",
+        )
+        for key, choice in REFLEX_KEYS.items()
+    ]
+
+
+def reflex_question(title: str) -> Text:
+    question = Text("Your first reflex on ", style="bold")
+    question.append(title or "this opportunity")
+    question.append("?")
+    return question
+
+
+class ReflexScreen(QuestionScreen):
+    BINDING_GROUP_TITLE = "Your reflex"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *QuestionScreen.BINDINGS,
+        *reflex_bindings(CHOOSE, "record-reflex"),
+    ]
+
+    def __init__(self, title: str) -> None:
+        question = Text("The verdict is already on screen, so answer honestly: ", style="italic")
+        question.append("what would you have said before you saw it?\n\n")
+        question.append_text(reflex_question(title))
+        super().__init__(question)

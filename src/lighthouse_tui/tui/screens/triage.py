@@ -1,0 +1,269 @@
+"""Triage: the inbox's items one at a time, in the order that keeps the reflex honest.
+
+1. The opportunity in full, and "your first reflex?" (y/n/u). Nothing of the verdict exists
+   yet: not hidden, not built, so it cannot sway the answer — the contrast between the reflex
+   and the strategy is what the log is for.
+2. The ratings, then the fields, with the verdict forming as they change.
+3. The final choice (a/d/l, or enter then the key) and a note; a line of why when it goes
+   against a clear verdict. Recorded through the store; then the next item opens.
+
+A record that fails (the log is busy, read-only) keeps everything on screen, the note
+included, so the same keys try again.
+"""
+
+from collections.abc import Hashable, Sequence
+from datetime import datetime
+from typing import ClassVar
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, VerticalScroll
+from textual.widgets import Input, Static
+
+from lighthouse_tui.render.log import age, choice
+from lighthouse_tui.store.log import StoreError
+from lighthouse_tui.store.records import DefaultChoice, FinalChoice, InboxItem
+from lighthouse_tui.tui.decline import decline_message
+from lighthouse_tui.tui.draft import draft_of, value_text
+from lighthouse_tui.tui.screens.base import LighthouseScreen
+from lighthouse_tui.tui.screens.confirm import ConfirmScreen
+from lighthouse_tui.tui.screens.decide import DecideScreen, as_final, final_bindings
+from lighthouse_tui.tui.screens.decline import DeclineMessageScreen
+from lighthouse_tui.tui.screens.question import Answer, keys_text
+from lighthouse_tui.tui.screens.reflex import reflex_bindings, reflex_question
+from lighthouse_tui.tui.state import StrategyState
+from lighthouse_tui.tui.widgets.assessment import Assessment
+
+SHOWN_APART = ("title", "kind", "source", "notes")
+"""Fields the opportunity view shows in their own place rather than in the list of fields."""
+
+
+class TriageScreen(LighthouseScreen):
+    BINDING_GROUP_TITLE = "Triage"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *reflex_bindings("reflex", "triage-reflex"),
+        *final_bindings("decide", "triage"),
+        Binding(
+            "enter",
+            "decide(None)",
+            "Decide",
+            show=False,
+            tooltip="Choose accept, decline or later, with a note (a, d, l choose at once)",
+            id="triage-decide",
+        ),
+        Binding(
+            "c",
+            "decline_message",
+            "Polite no",
+            tooltip="A polite no built from the strategy's reasons, copied to the clipboard",
+            id="decline-message",
+        ),
+        Binding(
+            "escape",
+            "leave",
+            "Inbox",
+            tooltip="Back to the inbox; what was decided stays decided",
+            id="leave-triage",
+        ),
+    ]
+
+    def __init__(self, queue: Sequence[InboxItem]) -> None:
+        super().__init__()
+        self.queue = list(queue)
+        self.index = 0
+        self.reflex: DefaultChoice | None = None
+        """The reflex given for the current item; None while it is being asked."""
+        self.note = ""
+        """The note of a record that failed, offered again on the next try."""
+        self.decided = 0
+        self.recording = False
+
+    @property
+    def item(self) -> InboxItem:
+        return self.queue[self.index]
+
+    @property
+    def assessment(self) -> Assessment | None:
+        found = self.query(Assessment)
+        return found.first() if found else None
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="triage-progress")
+        yield Container(id="triage-stage")
+
+    async def on_mount(self) -> None:
+        super().on_mount()
+        await self.open_item()
+
+    async def open_item(self) -> None:
+        """Step 1 for the current item: the opportunity, and the reflex question alone; or
+        straight to step 2 when the reflex was given before (its verdict has been seen)."""
+        self.reflex = None
+        self.note = ""
+        given = self.lighthouse.reflexes.get(self.item.id)
+        if given is not None:
+            await self.action_reflex(given)
+            return
+        stage = self.query_one("#triage-stage", Container)
+        await stage.remove_children()
+        view = VerticalScroll(
+            Static(opportunity_view(self.item, self.lighthouse.logbook.clock())),
+            id="opportunity",
+        )
+        question = reflex_question(self.item.title)
+        question.append("   ")
+        question.append_text(keys_text(self.app, reflex_bindings("reflex", "triage-reflex")))
+        question.append(
+            "\nAnswer before the strategy speaks: your reflex is what it is compared to.", "dim"
+        )
+        await stage.mount(view, Static(question, id="reflex-question"))
+        view.focus()
+        self._show_progress()
+
+    async def action_reflex(self, reflex: DefaultChoice) -> None:
+        """Step 2: the reflex is kept, and only now is the verdict built."""
+        loaded = self.lighthouse.state.loaded
+        if self.reflex is not None or loaded is None:
+            return
+        self.reflex = self.lighthouse.reflexes[self.item.id] = reflex
+        item = self.item
+        stage = self.query_one("#triage-stage", Container)
+        await stage.remove_children()
+        assessment = Assessment(
+            loaded, draft_of(item.kind, item.fields, item.ratings), ratings="first"
+        )
+        await stage.mount(assessment)
+        if assessment.form is not None:
+            assessment.form.focus_first()
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        line = Text(f"Item {self.index + 1} of {len(self.queue)}", style="bold")
+        if self.decided:
+            line.append(f"  ·  {self.decided} decided", style="dim")
+        if self.reflex is not None:
+            line.append("  ·  your reflex: ")
+            line.append_text(choice(self.reflex))
+        self.query_one("#triage-progress", Static).update(line)
+        self.update_keys()
+
+    def keys_state(self) -> Hashable:
+        return (self.reflex is None, self.recording)
+
+    def check_action(self, action: str, _parameters: tuple[object, ...]) -> bool | None:
+        if action == "reflex":
+            return self.reflex is None
+        if action in ("decide", "decline_message"):
+            return self.reflex is not None and not self.recording
+        return True
+
+    async def show_state(self, state: StrategyState) -> None:
+        assessment = self.assessment
+        if assessment is not None and state.loaded is not None:
+            await assessment.use_strategy(state.loaded)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_decide(None)
+
+    def action_decide(self, final: FinalChoice | None) -> None:
+        """Step 3: the final choice (asked in the dialog when `final` is None) and a note."""
+        assessment = self.assessment
+        if self.reflex is None or assessment is None or assessment.evaluation is None:
+            return
+        if problem := assessment.problem():
+            self.notify(problem, severity="warning", markup=False)
+            return
+        title = assessment.opportunity.title if assessment.opportunity else ""
+        dialog = DecideScreen(
+            title, self.reflex, assessment.evaluation, final=final, note=self.note
+        )
+        self.app.push_screen(dialog, self._record)
+
+    @work(group="triage-record")
+    async def _record(self, answer: Answer | None) -> None:
+        assessment = self.assessment
+        if answer is None or assessment is None or self.reflex is None:
+            return
+        self.note = answer.note or ""
+        self.recording = True
+        self.update_keys()
+        try:
+            await assessment.record(
+                self.lighthouse.logbook,
+                self.reflex,
+                as_final(answer.choice),
+                answer.note,
+                item_id=self.item.id,
+            )
+        except StoreError as error:
+            self.store_failed(error)
+            return
+        finally:
+            self.recording = False
+            self.update_keys()
+        self.decided += 1
+        self.lighthouse.reflexes.pop(self.item.id, None)
+        self.lighthouse.log_changed()
+        await self.next_item()
+
+    async def next_item(self) -> None:
+        self.index += 1
+        if self.index < len(self.queue):
+            await self.open_item()
+            return
+        self.notify(
+            f"That was the last item ({self.decided} decided): back to the inbox",
+            markup=False,
+        )
+        self.dismiss()
+
+    def action_decline_message(self) -> None:
+        assessment = self.assessment
+        if assessment is None or assessment.evaluation is None or assessment.reading is None:
+            return
+        message = decline_message(assessment.reading.opportunity.title, assessment.evaluation)
+        self.app.push_screen(DeclineMessageScreen(message))
+
+    def action_leave(self) -> None:
+        """Back to the inbox; a confirmation first when ratings would be dropped."""
+        if self.reflex is None:
+            self.dismiss()
+            return
+
+        def leave(confirmed: bool | None) -> None:
+            if confirmed:
+                self.dismiss()
+
+        question = Text("Leave triage? ")
+        question.append(self.item.title or "(untitled)", style="bold")
+        question.append(" stays in the inbox; its ratings are not kept (its reflex is).")
+        self.app.push_screen(ConfirmScreen(question, "Leave"), leave)
+
+
+def opportunity_view(item: InboxItem, now: datetime) -> RenderableType:
+    """The opportunity as it came, for the reflex: no score, no verdict, nothing rated."""
+    title = Text(item.title or "(untitled)", style="bold")
+    facts = Text(item.kind, style="cyan")
+    if item.source:
+        facts.append("  from ")
+        facts.append(item.source)
+    when = age(item.received, now)
+    facts.append(f"  ·  received {'just now' if when == 'now' else when + ' ago'}", style="dim")
+    fields = Table.grid(padding=(0, 2))
+    fields.add_column(style="dim", no_wrap=True)
+    fields.add_column()
+    for name, value in item.fields.items():
+        if name not in SHOWN_APART:
+            fields.add_row(Text(name), Text(value_text(value)))
+    parts: list[RenderableType] = [title, facts]
+    if fields.row_count:
+        parts += [Text(), fields]
+    notes = item.fields.get("notes")
+    if isinstance(notes, str) and notes.strip():
+        parts += [Text(), Text("Notes", style="bold"), Text(notes)]
+    return Group(*parts)

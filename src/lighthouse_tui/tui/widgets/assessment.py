@@ -1,0 +1,150 @@
+"""An opportunity's form beside the verdict it gets: the body of the quick check and of triage."""
+
+from collections.abc import Hashable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Container, VerticalScroll
+from textual.widgets import Static
+
+from lighthouse_tui.core.filter import Evaluation, evaluate
+from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.opportunity import Opportunity
+from lighthouse_tui.render.evaluation import capacity_line, evaluation_view, verdict_line
+from lighthouse_tui.store.log import DecisionLog, StoreError
+from lighthouse_tui.store.records import DefaultChoice, FinalChoice
+from lighthouse_tui.tui.draft import Draft, Reading
+from lighthouse_tui.tui.logbook import Logbook, LogSummary
+from lighthouse_tui.tui.widgets.check_form import CheckForm, RatingsPlace
+
+
+class Assessment(Container):
+    """Evaluates on every change, synchronously: the filter takes microseconds, and a verdict
+    that lags behind the keys would make the user wonder which rating it reflects.
+
+    Capacity counts the hours the log says are already committed, and the verdict is worked
+    out again when they change (a decision accepted elsewhere, the log read at start).
+    """
+
+    def __init__(
+        self, loaded: LoadedStrategy | None, draft: Draft, *, ratings: RatingsPlace = "last"
+    ) -> None:
+        super().__init__(id="assessment")
+        self._first = (loaded, draft)
+        self._ratings_place: RatingsPlace = ratings
+        self._committed = 0.0
+        self._shape: Hashable = None
+        self.reading: Reading | None = None
+        """The form as last read; None until a strategy has loaded."""
+        self.evaluation: Evaluation | None = None
+        """Its evaluation, as shown."""
+        self.form: CheckForm | None = None
+        """The form on show; kept rather than queried, as every key reads it."""
+
+    @property
+    def opportunity(self) -> Opportunity | None:
+        return None if self.reading is None else self.reading.opportunity
+
+    def compose(self) -> ComposeResult:
+        loaded, draft = self._first
+        if loaded is not None:
+            self.form = CheckForm(loaded, draft, ratings=self._ratings_place)
+            yield self.form
+        with VerticalScroll(id="explanation"):
+            yield Static(id="evaluation")
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "summary", self._summary_changed)
+
+    def problem(self) -> str | None:
+        """Why what is on screen cannot be recorded yet, in the user's words; None when it
+        can: every field reads, and it has a title (the log lists decisions by title)."""
+        if self.reading is None or self.evaluation is None:
+            return "No strategy loaded: nothing to record"
+        if self.reading.errors:
+            name, error = next(iter(self.reading.errors.items()))
+            return f"Fix {name} first: {error}"
+        if not self.reading.opportunity.title.strip():
+            return "Give it a title first: the log lists decisions by title"
+        return None
+
+    async def record(
+        self,
+        logbook: Logbook,
+        reflex: DefaultChoice,
+        final: FinalChoice,
+        note: str | None,
+        *,
+        item_id: int | None = None,
+    ) -> int:
+        """Log the opportunity and the evaluation on screen, with the strategy that made it;
+        returns the decision's id. Raises `StoreError`, and then nothing on screen changes,
+        so the same keys try again."""
+        form, reading, evaluation = self.form, self.reading, self.evaluation
+        if form is None or reading is None or evaluation is None:
+            raise StoreError("nothing to record: no strategy loaded")
+        return await logbook.run(
+            DecisionLog.record,
+            opportunity=reading.opportunity,
+            evaluation=evaluation,
+            strategy=form.loaded,
+            default_choice=reflex,
+            final_choice=final,
+            note=note,
+            item_id=item_id,
+        )
+
+    def _summary_changed(self, summary: LogSummary) -> None:
+        if summary.committed != self._committed:
+            self._committed = summary.committed
+            self._show()
+
+    async def use_strategy(self, loaded: LoadedStrategy) -> None:
+        """A new form for a (re)loaded strategy, carrying over what was typed: the fields,
+        kinds and criteria may all have changed."""
+        form = self.form
+        if form is None or form.loaded is not loaded:
+            await self._replace_form(loaded, form.draft if form else Draft())
+
+    async def start_over(self) -> None:
+        form = self.form
+        if form is not None:
+            await self._replace_form(form.loaded, Draft())
+
+    async def _replace_form(self, loaded: LoadedStrategy, draft: Draft) -> None:
+        if self.form is not None:
+            await self.form.remove()
+        self.form = CheckForm(loaded, draft, ratings=self._ratings_place)
+        await self.mount(self.form, before="#explanation")
+        self.form.focus_first()
+
+    @on(CheckForm.Changed)
+    def _read(self, event: CheckForm.Changed) -> None:
+        event.stop()
+        self.reading = event.reading
+        self._show()
+
+    def _show(self) -> None:
+        form = self.form
+        if form is None or self.reading is None:
+            return
+        self.evaluation = evaluate(form.loaded, self.reading.opportunity, self._committed)
+        view = evaluation_view(self.evaluation, form.loaded.strategy.thresholds)
+        shape = explanation_shape(self.evaluation)
+        self.query_one("#evaluation", Static).update(view, layout=shape != self._shape)
+        self._shape = shape
+
+
+def explanation_shape(evaluation: Evaluation) -> Hashable:
+    """What decides how many lines the explanation takes: the rows of each part and the
+    length of the lines that may wrap. While it stays the same, a new rating repaints the
+    explanation without laying the screen out again — the layout was most of the time a
+    key took."""
+    return (
+        len(verdict_line(evaluation).plain),
+        tuple(c.value is None for c in evaluation.criteria),
+        tuple(r.id for r in evaluation.rules),
+        tuple(r.id for r in evaluation.waiting),
+        evaluation.missing,
+        len(capacity_line(evaluation).plain),
+    )

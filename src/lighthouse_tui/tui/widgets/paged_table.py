@@ -1,0 +1,115 @@
+"""A table that holds a page or a few of a long list, and asks for the next page before the
+cursor reaches the end.
+
+A DataTable pays for every row it holds (10,000 rows take over a second to show), and a log
+of years has a hundred thousand: so the inbox and the log never put more than the pages the
+user has scrolled through in it.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import DataTable
+
+NEAR_END = 20
+"""How many rows before the last one the next page is asked for: scrolling never waits."""
+
+Row = tuple[str, Sequence[Text]]
+"""A row's key (an id in the log) and its cells."""
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    label: str
+    width: int | None = None
+    """Cells; None for the one column that takes the width the others leave (the title)."""
+
+
+class PagedTable(DataTable[Text], inherit_bindings=False):
+    """Rows are keyed, so a screen can replace or remove the one it acted on. Enter is left to
+    the screen (it means "triage" in the inbox), unlike in a plain DataTable."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        binding
+        for binding in DataTable.BINDINGS
+        if not (isinstance(binding, Binding) and binding.action == "select_cursor")
+    ]
+
+    class NearEnd(Message):
+        """The cursor came near the last row while more rows exist: load the next page."""
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, PagedTable.NearEnd)
+
+    def __init__(self, columns: Sequence[Column], *, id: str) -> None:
+        super().__init__(id=id, cursor_type="row")
+        self.spec = tuple(columns)
+        self.more = False
+        """Whether rows exist beyond the last one held; the screen that loads them says."""
+        self._rows: dict[str, Sequence[Text]] = {}
+        self._flex_width = 0
+
+    @property
+    def keys(self) -> list[str]:
+        return list(self._rows)
+
+    @property
+    def cursor_key(self) -> str | None:
+        keys = self.keys
+        return keys[self.cursor_row] if 0 <= self.cursor_row < len(keys) else None
+
+    def on_resize(self, _event: events.Resize) -> None:
+        width = self._flexible_width()
+        if width != self._flex_width:
+            self._rebuild(width)
+
+    def _flexible_width(self) -> int:
+        padding = 2 * self.cell_padding
+        fixed = sum((column.width or 0) + padding for column in self.spec)
+        return max(10, self.scrollable_content_region.width - fixed - padding)
+
+    def _rebuild(self, width: int) -> None:
+        """Columns again at the new width; the rows and the cursor stay where they were."""
+        self._flex_width = width
+        row = self.cursor_row
+        self.clear(columns=True)
+        for column in self.spec:
+            self.add_column(Text(column.label), key=column.key, width=column.width or width)
+        for key, cells in self._rows.items():
+            self.add_row(*cells, key=key)
+        if self.row_count:
+            self.move_cursor(row=min(row, self.row_count - 1), animate=False)
+
+    def replace_all(self, rows: Iterable[Row], *, more: bool) -> None:
+        self._rows = dict(rows)
+        self.more = more
+        self._rebuild(self._flexible_width())
+        self.move_cursor(row=0, animate=False)
+
+    def append(self, rows: Sequence[Row], *, more: bool) -> None:
+        self.more = more
+        fresh = [(key, cells) for key, cells in rows if key not in self._rows]
+        self._rows.update(fresh)
+        for key, cells in fresh:
+            self.add_row(*cells, key=key)
+
+    def replace(self, key: str, cells: Sequence[Text]) -> None:
+        if key not in self._rows:
+            return
+        self._rows[key] = cells
+        for column, cell in zip(self.spec, cells, strict=True):
+            self.update_cell(key, column.key, cell)
+
+    def remove(self, key: str) -> None:
+        if self._rows.pop(key, None) is not None:
+            self.remove_row(key)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if self.more and event.cursor_row >= self.row_count - NEAR_END:
+            self.post_message(self.NearEnd())

@@ -1,0 +1,188 @@
+"""The inbox: home when something waits, newest first, and every action by key."""
+
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.store.log import DecisionLog
+from lighthouse_tui.tui.app import LighthouseApp
+from lighthouse_tui.tui.screens.add import AddScreen
+from lighthouse_tui.tui.screens.check import CheckScreen
+from lighthouse_tui.tui.screens.inbox import InboxScreen
+from lighthouse_tui.tui.screens.log import LogScreen
+from lighthouse_tui.tui.widgets.paged_table import PagedTable
+
+from .conftest import (
+    BROKEN,
+    NOW,
+    SIZE,
+    Clock,
+    decide,
+    drawn,
+    item,
+    notifications,
+    screen_text,
+    settle,
+)
+
+HOSTILE = "[bold red]x[/] \x1b[31mred [link=https://example.com]y[/link]"
+
+
+def titles(app: LighthouseApp) -> list[str]:
+    table = app.screen.query_one("#inbox-table", PagedTable)
+    return [str(table.get_row_at(row)[0]) for row in range(table.row_count)]
+
+
+async def test_an_empty_log_opens_on_the_quick_check(
+    make_app: Callable[..., LighthouseApp],
+) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        assert isinstance(pilot.app.screen, CheckScreen)
+        await pilot.press("f4")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, InboxScreen)
+        assert "Nothing waits in the inbox" in screen_text(pilot.app)
+
+
+async def test_the_inbox_is_home_when_items_wait_newest_first(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    log.add(item("Old", source="bob@example.com"))
+    log.add(item("New", kind="partner_offer"))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, InboxScreen)
+        assert titles(pilot.app) == ["New", "Old"]
+        shown = drawn(pilot.app.screen.query_one("#inbox-table"))
+        assert "partner_offer" in shown
+        assert "bob@example.com" in shown
+        assert "1h" in shown
+        assert "2 waiting" in screen_text(pilot.app)
+
+
+async def test_archive_then_undo_brings_the_item_back(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    for title in ("One", "Two", "Three"):
+        log.add(item(title))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "x")
+        await settle(pilot)
+        assert titles(pilot.app) == ["Three", "One"]
+        assert "Archived “Two”: u brings it back" in notifications(pilot.app)
+        assert log.pending_count() == 2
+        assert [i.status for i in log.inbox(include_archived=True) if i.title == "Two"] == [
+            "archived"
+        ]
+        await pilot.press("u")
+        await settle(pilot)
+        assert titles(pilot.app) == ["Three", "Two", "One"]
+        table = pilot.app.screen.query_one("#inbox-table", PagedTable)
+        assert table.cursor_row == 1
+        assert log.pending_count() == 3
+        await pilot.press("u")
+        assert log.pending_count() == 3
+
+
+async def test_a_adds_with_the_check_form(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    log.add(item("Already there"))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        assert isinstance(pilot.app.screen, AddScreen)
+        assert not pilot.app.screen.query("#rating-alignment")
+        await pilot.press(*"Gig", "down", "down", "x", "enter")
+        assert isinstance(pilot.app.screen, AddScreen)
+        assert any("fee: expected a number" in m for m in notifications(pilot.app))
+        await pilot.press("backspace", "9", "enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, InboxScreen)
+        assert titles(pilot.app)[0] == "Gig"
+        table = pilot.app.screen.query_one("#inbox-table", PagedTable)
+        assert table.cursor_row == 0
+    added = log.inbox()[-1]
+    assert (added.title, added.fields["fee"], added.kind) == ("Gig", 9.0, "opportunity")
+
+
+async def test_slash_filters_by_title_source_or_kind(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    log.add(item("Podcast", source="Ann"))
+    log.add(item("Workshop", kind="partner_offer"))
+    log.add(item("Audit", source="annie@example.com"))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"ANN")
+        assert titles(pilot.app) == ["Audit", "Podcast"]
+        assert "2 of 3 match “ANN”" in screen_text(pilot.app)
+        await pilot.press("enter")
+        assert pilot.app.focused is pilot.app.screen.query_one("#inbox-table")
+        await pilot.press("escape")
+        assert titles(pilot.app) == ["Audit", "Workshop", "Podcast"]
+        await pilot.press("slash", *"par")
+        assert titles(pilot.app) == ["Workshop"]
+        await pilot.press("z")
+        assert "Nothing matches “parz”" in screen_text(pilot.app)
+
+
+async def test_outcomes_due_are_counted_and_o_shows_them(
+    make_app: Callable[..., LighthouseApp],
+    log: DecisionLog,
+    loaded: LoadedStrategy,
+    db_path: Path,
+) -> None:
+    log.add(item("Waiting"))
+    decide(log, loaded, item("Recent"))
+    with DecisionLog.open(db_path, clock=Clock(NOW - timedelta(days=40))) as earlier:
+        decide(earlier, loaded, item("Old enough"))
+        decide(earlier, loaded, item("Put off"), final="defer")
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "1 outcome due (o)" in screen_text(pilot.app)
+        await pilot.press("o")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, LogScreen)
+        table = screen.query_one("#log-table", PagedTable)
+        assert [str(table.get_row_at(r)[1]) for r in range(table.row_count)] == ["Old enough"]
+
+
+async def test_hostile_titles_are_shown_literally(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    log.add(item(HOSTILE, source="[i]src[/i]"))
+    async with make_app().run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        shown = drawn(pilot.app.screen.query_one("#inbox-table"))
+        assert "[bold red]x[/] [31mred [link=https://example.com]y[/link]" in shown
+        assert "[i]src[/i]" in shown
+        assert "\x1b" not in shown
+        await pilot.press("x")
+        await settle(pilot)
+        assert f"Archived “{HOSTILE}”: u brings it back" in notifications(pilot.app)
+        await pilot.press("u")
+        await settle(pilot)
+        await pilot.press("enter")
+        view = drawn(pilot.app.screen.query_one("#opportunity Static"))
+        assert "[bold red]x[/] [31mred" in view
+        assert "\x1b" not in view
+
+
+async def test_triage_waits_for_a_strategy_that_loads(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, strategy_file: Path
+) -> None:
+    log.add(item("Talk"))
+    strategy_file.write_text(BROKEN, encoding="utf-8")
+    async with make_app().run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, InboxScreen)
+        await pilot.press("enter", "a")
+        assert isinstance(pilot.app.screen, InboxScreen)
+        shown = notifications(pilot.app)
+        assert any(m.startswith("Triage needs a strategy that loads") for m in shown)
+        assert any(m.startswith("Adding to the inbox needs a strategy") for m in shown)

@@ -1,0 +1,240 @@
+"""Triage by keys alone: the reflex first, with nothing of the verdict in existence; then the
+ratings and the verdict; then the final choice, recorded in the log."""
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.store.log import DecisionLog
+from lighthouse_tui.tui.app import LighthouseApp
+from lighthouse_tui.tui.screens.decide import DecideScreen
+from lighthouse_tui.tui.screens.decline import DeclineMessageScreen
+from lighthouse_tui.tui.screens.inbox import InboxScreen
+from lighthouse_tui.tui.screens.triage import TriageScreen
+from lighthouse_tui.tui.widgets.assessment import Assessment
+from lighthouse_tui.tui.widgets.rating import RatingRow
+
+from .conftest import SIZE, item, notifications, screen_text, settle, text_of
+
+VERDICT_WORDS = ("ACCEPT", "DECLINE", "CONSIDER", "score", "points", "dealbreaker", "/100")
+
+
+def seed_three(log: DecisionLog) -> None:
+    """Oldest first, so the inbox shows them newest first: Keynote, Retainer, Audit."""
+    log.add(item("Audit", fee=0.0, hours_per_week=2.0))
+    log.add(item("Retainer", fee=1000.0, hours_per_week=2.0))
+    notes = "\n".join(f"line {n}" for n in range(60))
+    log.add(item("Keynote", fee=500.0, source="ann@example.com", notes=notes))
+
+
+async def test_three_items_triaged_by_keys_alone_land_in_the_log(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, db_path: Path
+) -> None:
+    seed_three(log)
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, InboxScreen)
+        await pilot.press("enter")
+        # Keynote: reflex unsure; alignment 3 → consider; later, no note.
+        await pilot.press("u", "3", "l", "enter")
+        await settle(pilot)
+        # Retainer: reflex decline; alignment 5 → accept; accepted with a note.
+        await pilot.press("n", "5", "a", *"fits", "enter")
+        await settle(pilot)
+        # Audit: reflex accept; alignment 0 → decline; accepted anyway: why is asked.
+        await pilot.press("y", "0", "a")
+        prompt = text_of(pilot.app.screen.query_one("#note-prompt"))
+        assert "The filter said decline and you accept: why, in one line?" in prompt
+        await pilot.press(*"pal", "enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, InboxScreen)
+        assert "That was the last item (3 decided): back to the inbox" in notifications(pilot.app)
+        assert "Nothing waits in the inbox" in screen_text(pilot.app)
+    decisions = {d.title: d for d in log.decisions()}
+    keynote, retainer, audit = decisions["Keynote"], decisions["Retainer"], decisions["Audit"]
+    assert (keynote.default_choice, keynote.verdict, keynote.final_choice) == (
+        "unsure",
+        "consider",
+        "defer",
+    )
+    assert keynote.note is None
+    assert (retainer.default_choice, retainer.verdict, retainer.final_choice) == (
+        "decline",
+        "accept",
+        "accept",
+    )
+    assert retainer.note == "fits"
+    assert retainer.ratings == {"alignment": 5.0}
+    assert (audit.default_choice, audit.verdict, audit.final_choice) == (
+        "accept",
+        "decline",
+        "accept",
+    )
+    assert audit.note == "pal"
+    assert audit.overrode
+    assert log.pending_count() == 0
+
+
+async def test_nothing_of_the_verdict_exists_before_the_reflex_and_notes_scroll(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    seed_three(log)
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        screen = pilot.app.screen
+        assert isinstance(screen, TriageScreen)
+        assert not screen.query(Assessment)
+        assert not screen.query("#evaluation")
+        shown = screen_text(pilot.app)
+        assert "Keynote" in shown
+        assert "Your first reflex on Keynote?" in shown
+        for word in VERDICT_WORDS:
+            assert word not in shown, word
+        for widget in screen.query(Static):
+            assert "score" not in str(widget.content)
+        keys = {b.binding.description for b in screen.active_bindings.values()}
+        assert {"accept", "decline", "unsure"} <= keys
+        assert "later" not in keys
+        notes = screen.query_one("#opportunity")
+        assert pilot.app.focused is notes
+        await pilot.press("pagedown")
+        assert notes.scroll_y > 0
+        await pilot.press("y")
+        assert screen.query_one("#evaluation")
+        assert "CONSIDER" in text_of(screen.query_one("#evaluation"))
+
+
+async def test_the_reflex_cannot_be_changed_once_the_verdict_is_shown(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    seed_three(log)
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "n")
+        screen = pilot.app.screen
+        assert isinstance(screen, TriageScreen)
+        await pilot.press("y", "u")
+        assert screen.reflex == "decline"
+        keys = {b.binding.description for b in screen.active_bindings.values()}
+        assert "unsure" not in keys
+        await pilot.app.run_action("reflex('accept')", screen)
+        assert screen.reflex == "decline"
+        assert "your reflex: decline" in text_of(screen.query_one("#triage-progress"))
+        await pilot.press("5", "a", "enter")
+        await settle(pilot)
+    assert log.decisions()[0].default_choice == "decline"
+
+
+async def test_fields_can_be_edited_and_rescore(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    log.add(item("Talk", fee=0.0, hours_per_week=1.0))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "y", "5")
+        screen = pilot.app.screen
+        assert text_of(screen.query_one("#evaluation")).startswith("CONSIDER  score 62")
+        screen.query_one("#field-fee Input", Input).value = "1000"
+        await pilot.pause()
+        assert text_of(screen.query_one("#evaluation")).startswith("ACCEPT  score 100")
+        screen.query_one("#field-fee Input").focus()
+        await pilot.press("enter")
+        assert isinstance(pilot.app.screen, DecideScreen)
+        await pilot.press("a", "enter")
+        await settle(pilot)
+    assert log.decisions()[0].fields["fee"] == 1000.0
+
+
+async def test_a_failed_record_keeps_the_triage_to_try_again(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, db_path: Path
+) -> None:
+    log.add(item("Retainer", fee=1000.0))
+    async with make_app(busy_timeout=0.1).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "n", "4")
+        locker = sqlite3.connect(db_path, isolation_level=None)
+        locker.execute("BEGIN IMMEDIATE")
+        await pilot.press("a", *"keep me", "enter")
+        await settle(pilot)
+        assert any("the log is busy" in message for message in notifications(pilot.app))
+        screen = pilot.app.screen
+        assert isinstance(screen, TriageScreen)
+        assert screen.reflex == "decline"
+        assert screen.query_one("#rating-alignment", RatingRow).rating == 4
+        locker.execute("ROLLBACK")
+        locker.close()
+        await pilot.press("a")
+        assert pilot.app.screen.query_one("#note").value == "keep me"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, InboxScreen)
+    recorded = log.decisions()[0]
+    assert (recorded.default_choice, recorded.final_choice, recorded.note) == (
+        "decline",
+        "accept",
+        "keep me",
+    )
+
+
+async def test_c_copies_a_polite_no_and_shows_it(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    log.add(item("Big retainer", fee=1000.0, hours_per_week=20.0))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "y", "5", "c")
+        assert isinstance(pilot.app.screen, DeclineMessageScreen)
+        message = pilot.app.clipboard
+        assert "“Big retainer”" in message
+        assert "I have to say no this time: not enough free hours." in message
+        assert message.splitlines()[1] in text_of(pilot.app.screen.query_one("#decline-message"))
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, TriageScreen)
+
+
+async def test_leaving_keeps_the_item_pending_and_its_reflex_asked_once(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    """Escape asks before dropping ratings; back in the same item, the verdict has been
+    seen, so the reflex given then is kept rather than asked again."""
+    seed_three(log)
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "n", "4", "escape", "y")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, InboxScreen)
+        assert log.pending_count() == 3
+        await pilot.press("enter")
+        screen = pilot.app.screen
+        assert isinstance(screen, TriageScreen)
+        assert screen.reflex == "decline"
+        assert screen.query(Assessment)
+        await pilot.press("a", "enter")
+        await settle(pilot)
+    assert log.decisions()[0].default_choice == "decline"
+
+
+async def test_a_changed_strategy_keeps_the_ratings_given(
+    make_app: Callable[..., LighthouseApp],
+    log: DecisionLog,
+    strategy_file: Path,
+    loaded: LoadedStrategy,
+) -> None:
+    log.add(item("Talk", fee=1000.0))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "y", "3")
+        strategy_file.write_text(
+            strategy_file.read_text(encoding="utf-8").replace("accept = 65", "accept = 80"),
+            encoding="utf-8",
+        )
+        pilot.app.reload_strategy()
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert screen.query_one("#rating-alignment", RatingRow).rating == 3
+        assert "accept ≥80" in text_of(screen.query_one("#evaluation"))
+        assert loaded.fingerprint != pilot.app.state.loaded.fingerprint  # type: ignore[union-attr]
