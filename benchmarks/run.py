@@ -47,7 +47,7 @@ from pathlib import Path
 from lighthouse_tui.core.locations import StrategyLocation
 from lighthouse_tui.tui.app import LighthouseApp
 async def main():
-    app = LighthouseApp(StrategyLocation(Path(sys.argv[1]), is_example=False))
+    app = LighthouseApp(StrategyLocation(Path(sys.argv[1]), is_example=False), Path(sys.argv[2]))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
 asyncio.run(main())
@@ -68,7 +68,9 @@ def wall(argv: list[str], runs: int) -> float:
     times = []
     for i in range(runs + 1):
         start = time.perf_counter()
-        subprocess.run(argv, check=False, capture_output=True)
+        done = subprocess.run(argv, check=False, capture_output=True, text=True)
+        if done.returncode not in (0, 1, 3):  # check's verdicts; the apps exit 0
+            raise SystemExit(f"benchmark command failed: {argv}\n{done.stderr}")
         if i:
             times.append(time.perf_counter() - start)
     return statistics.median(times)
@@ -142,7 +144,7 @@ def bench_throughput(strategy: Path) -> list[Result]:
 
 def bench_first_paint(strategy: Path, runs: int) -> list[Result]:
     bare = wall([PY, "-c", BARE_APP], runs)
-    ours = wall([PY, "-c", OUR_APP, str(strategy)], runs)
+    ours = wall([PY, "-c", OUR_APP, str(strategy), str(strategy.with_name("empty.db"))], runs)
     ratio = ours / bare
     return [
         Result(

@@ -10,7 +10,6 @@ Exit codes are a contract (README, `--help`): 0 accept, 1 decline, 3 consider, 2
 
 import argparse
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 
 from lighthouse_tui import __version__
@@ -72,6 +71,8 @@ def main(
         sys.stderr.close()
         return EXIT_USAGE
     except Exception:
+        import traceback
+
         traceback.print_exc()
         print(
             f"lighthouse: this is a bug (exit {EXIT_BUG}), not a verdict; please report it",

@@ -3,7 +3,6 @@
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -221,6 +220,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _write_atomically(path: Path, write: Callable[[IO[str]], int]) -> int:
     """Write through a private temporary file renamed into place: an export interrupted
     halfway never leaves a truncated file that looks complete."""
+    import tempfile
+
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
