@@ -2,6 +2,7 @@
 less, when the words are ready and the reasons are true."""
 
 from lighthouse_tui.core.filter import Evaluation
+from lighthouse_tui.core.text import visible
 
 WEAKEST = 2
 """How many of the weakest criteria a message names, when no dealbreaker fired."""
@@ -19,9 +20,10 @@ def decline_reasons(evaluation: Evaluation) -> tuple[list[str], bool]:
 
 
 def decline_message(title: str, evaluation: Evaluation) -> str:
-    thanks = (
-        f"Thank you for thinking of me for “{title}”." if title else "Thank you for thinking of me."
-    )
+    if title:
+        thanks = f"Thank you for thinking of me for “{visible(title)}”."
+    else:
+        thanks = "Thank you for thinking of me."
     reasons, dealbreakers = decline_reasons(evaluation)
     if dealbreakers:
         why = f"I have to say no this time: {'; '.join(map(sentence_case, reasons))}."

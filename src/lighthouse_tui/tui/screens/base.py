@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from lighthouse_tui.store.log import StoreError
 from lighthouse_tui.tui.state import StrategyState
+from lighthouse_tui.tui.widgets.footer import KeysFooter
 from lighthouse_tui.tui.widgets.header import StrategyHeader
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class LighthouseScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield StrategyHeader()
         yield from self.compose_body()
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets, between header and footer."""

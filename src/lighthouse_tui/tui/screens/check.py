@@ -9,6 +9,7 @@ from textual.binding import Binding, BindingType
 
 from lighthouse_tui.core.filter import Evaluation
 from lighthouse_tui.core.opportunity import Opportunity
+from lighthouse_tui.core.text import visible
 from lighthouse_tui.store.log import StoreError
 from lighthouse_tui.store.records import DefaultChoice
 from lighthouse_tui.tui.draft import Draft
@@ -97,6 +98,6 @@ class CheckScreen(LighthouseScreen):
         except StoreError as error:
             self.store_failed(error)
             return
-        self.notify(f"Recorded as decision {decision}: {title}", markup=False)
+        self.notify(f"Recorded as decision {decision}: {visible(title)}", markup=False)
         self.lighthouse.log_changed()
         await assessment.start_over()

@@ -8,6 +8,7 @@ from textual.binding import Binding, BindingType
 
 from lighthouse_tui.core.filter import Evaluation
 from lighthouse_tui.render.evaluation import verdict_line
+from lighthouse_tui.render.literal import literal
 from lighthouse_tui.render.log import choice
 from lighthouse_tui.store.records import DefaultChoice, FinalChoice
 from lighthouse_tui.tui.screens.question import CHOOSE, QuestionScreen, value_binding
@@ -65,7 +66,7 @@ class DecideScreen(QuestionScreen):
         note: str = "",
     ) -> None:
         self.verdict = evaluation.verdict
-        question = Text(title or "(untitled)", style="bold")
+        question = literal(title or "(untitled)", "bold")
         question.append("\nYour reflex: ")
         question.append_text(choice(reflex))
         question.append("   The filter: ")

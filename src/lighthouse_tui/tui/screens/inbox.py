@@ -16,6 +16,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
 from lighthouse_tui.core.opportunity import Opportunity
+from lighthouse_tui.core.text import visible
+from lighthouse_tui.render.literal import literal
 from lighthouse_tui.render.log import age
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.records import InboxItem
@@ -23,7 +25,7 @@ from lighthouse_tui.tui.logbook import LogSummary
 from lighthouse_tui.tui.screens.add import AddScreen
 from lighthouse_tui.tui.screens.base import LighthouseScreen, log_problem
 from lighthouse_tui.tui.screens.triage import TriageScreen
-from lighthouse_tui.tui.widgets.paged_table import Column, PagedTable, Row
+from lighthouse_tui.tui.widgets.paged_table import Column, PagedTable, Row, cell
 
 PAGE = 100
 COLUMNS = (
@@ -163,7 +165,9 @@ class InboxScreen(LighthouseScreen):
         empty = self.query_one("#inbox-empty", Static)
         empty.display = not self.shown
         if self.filter_text:
-            empty.update(Text(f"Nothing matches “{self.filter_text}”. Escape clears the filter."))
+            empty.update(
+                literal(f"Nothing matches “{self.filter_text}”. Escape clears the filter.")
+            )
         else:
             empty.update(
                 Text(
@@ -179,7 +183,7 @@ class InboxScreen(LighthouseScreen):
         count = len(self.items)
         if self.filter_text:
             status.append(f"{len(self.shown)} of {count} match “")
-            status.append(self.filter_text)
+            status.append_text(literal(self.filter_text))
             status.append("”")
         else:
             status.append(f"{count} waiting" if count else "Inbox empty")
@@ -255,7 +259,7 @@ class InboxScreen(LighthouseScreen):
         except StoreError as error:
             self.store_failed(error)
             return
-        self.notify(f"Added “{opportunity.title}” to the inbox", markup=False)
+        self.notify(f"Added “{visible(opportunity.title)}” to the inbox", markup=False)
         self.lighthouse.log_changed()
         self.load(select=item_id)
 
@@ -293,7 +297,7 @@ class InboxScreen(LighthouseScreen):
         self.archived.append(item)
         self.items.remove(item)
         self._show()
-        self.notify(f"Archived “{item.title}”: u brings it back", markup=False)
+        self.notify(f"Archived “{visible(item.title)}”: u brings it back", markup=False)
         self.lighthouse.log_changed()
 
     @work(group="inbox-write")
@@ -307,7 +311,7 @@ class InboxScreen(LighthouseScreen):
             self.archived.append(item)
             self.store_failed(error)
             return
-        self.notify(f"“{item.title}” is back in the inbox", markup=False)
+        self.notify(f"“{visible(item.title)}” is back in the inbox", markup=False)
         self.lighthouse.log_changed()
         self.load(select=item.id)
 
@@ -326,9 +330,9 @@ def item_row(item: InboxItem, now: datetime) -> Row:
     return (
         str(item.id),
         (
-            Text(item.title or "(untitled)", no_wrap=True, overflow="ellipsis"),
-            Text(item.kind, no_wrap=True, overflow="ellipsis"),
-            Text(item.source or "", style="dim", no_wrap=True, overflow="ellipsis"),
+            cell(literal(item.title or "(untitled)")),
+            cell(literal(item.kind)),
+            cell(literal(item.source or "", "dim")),
             Text(age(item.received, now), justify="right"),
         ),
     )

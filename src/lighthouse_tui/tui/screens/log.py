@@ -17,7 +17,9 @@ from textual.containers import Container, VerticalScroll
 from textual.widgets import DataTable, Input, Static
 
 from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.text import visible
 from lighthouse_tui.render.evaluation import VERDICT_STYLES, evaluation_view
+from lighthouse_tui.render.literal import literal
 from lighthouse_tui.render.log import choice, decision_header, outcome_text
 from lighthouse_tui.store.log import DecisionLog, LogFilter, StoreError
 from lighthouse_tui.store.records import DecisionRecord
@@ -27,7 +29,7 @@ from lighthouse_tui.tui.logbook import LogSummary
 from lighthouse_tui.tui.screens.base import LighthouseScreen, log_problem
 from lighthouse_tui.tui.screens.outcome import OutcomeScreen
 from lighthouse_tui.tui.screens.question import Answer
-from lighthouse_tui.tui.widgets.paged_table import Column, PagedTable, Row
+from lighthouse_tui.tui.widgets.paged_table import Column, PagedTable, Row, cell
 
 COLUMNS = (
     Column("date", "date", 10),
@@ -244,7 +246,7 @@ class LogScreen(LighthouseScreen):
             ("period", f"last {view.period} days" if view.period else "all time"),
         ]
         if view.text:
-            parts.append(("title has", view.text))
+            parts.append(("title has", visible(view.text)))
         for name, value in parts:
             line.append(f"{name} ", style="dim")
             line.append(value, style="bold" if value not in ("all", "all time") else "")
@@ -374,7 +376,7 @@ class LogScreen(LighthouseScreen):
             self.records[key] = updated
             self.table.replace(key, decision_row(updated)[1])
             self._show_detail()
-        self.notify(f"Outcome recorded for “{record.title}”", markup=False)
+        self.notify(f"Outcome recorded for “{visible(record.title)}”", markup=False)
         self.lighthouse.log_changed()
         self.seen_changes = self.lighthouse.changes
 
@@ -387,8 +389,8 @@ def decision_row(record: DecisionRecord) -> Row:
     return (
         str(record.id),
         (
-            Text(record.decided_at.date().isoformat()),
-            Text(record.title or "(untitled)", no_wrap=True, overflow="ellipsis"),
+            Text(record.decided_at.astimezone().date().isoformat()),
+            cell(literal(record.title or "(untitled)")),
             choice(record.default_choice),
             Text(record.verdict, style=VERDICT_STYLES[record.verdict]),
             final,

@@ -6,6 +6,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import BindingType
 
+from lighthouse_tui.render.literal import literal
 from lighthouse_tui.render.log import outcome_text
 from lighthouse_tui.store.records import DecisionRecord
 from lighthouse_tui.tui.screens.question import CHOOSE, QuestionScreen, value_binding
@@ -32,7 +33,7 @@ class OutcomeScreen(QuestionScreen):
 
     def __init__(self, record: DecisionRecord) -> None:
         question = Text("How did ", style="bold")
-        question.append(record.title or "(untitled)")
+        question.append_text(literal(record.title or "(untitled)"))
         question.append(" turn out?", style="bold")
         question.append(
             f"\nDecided {record.decided_at:%Y-%m-%d}: {record.final_choice}", style="dim"

@@ -7,6 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
+from lighthouse_tui.render.literal import literal
 from lighthouse_tui.store.records import DefaultChoice
 from lighthouse_tui.tui.screens.question import CHOOSE, QuestionScreen, value_binding
 
@@ -35,7 +36,7 @@ def reflex_bindings(action: str, prefix: str) -> list[Binding]:
 
 def reflex_question(title: str) -> Text:
     question = Text("Your first reflex on ", style="bold")
-    question.append(title or "this opportunity")
+    question.append_text(literal(title or "this opportunity"))
     question.append("?")
     return question
 

@@ -24,6 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, VerticalScroll
 from textual.widgets import Input, Static
 
+from lighthouse_tui.render.literal import literal
 from lighthouse_tui.render.log import age, choice
 from lighthouse_tui.store.log import StoreError
 from lighthouse_tui.store.records import DefaultChoice, FinalChoice, InboxItem
@@ -240,18 +241,18 @@ class TriageScreen(LighthouseScreen):
                 self.dismiss()
 
         question = Text("Leave triage? ")
-        question.append(self.item.title or "(untitled)", style="bold")
+        question.append_text(literal(self.item.title or "(untitled)", "bold"))
         question.append(" stays in the inbox; its ratings are not kept (its reflex is).")
         self.app.push_screen(ConfirmScreen(question, "Leave"), leave)
 
 
 def opportunity_view(item: InboxItem, now: datetime) -> RenderableType:
     """The opportunity as it came, for the reflex: no score, no verdict, nothing rated."""
-    title = Text(item.title or "(untitled)", style="bold")
-    facts = Text(item.kind, style="cyan")
+    title = literal(item.title or "(untitled)", "bold")
+    facts = literal(item.kind, "cyan")
     if item.source:
         facts.append("  from ")
-        facts.append(item.source)
+        facts.append_text(literal(item.source))
     when = age(item.received, now)
     facts.append(f"  ·  received {'just now' if when == 'now' else when + ' ago'}", style="dim")
     fields = Table.grid(padding=(0, 2))
@@ -259,11 +260,11 @@ def opportunity_view(item: InboxItem, now: datetime) -> RenderableType:
     fields.add_column()
     for name, value in item.fields.items():
         if name not in SHOWN_APART:
-            fields.add_row(Text(name), Text(value_text(value)))
+            fields.add_row(Text(name), literal(value_text(value)))
     parts: list[RenderableType] = [title, facts]
     if fields.row_count:
         parts += [Text(), fields]
     notes = item.fields.get("notes")
     if isinstance(notes, str) and notes.strip():
-        parts += [Text(), Text("Notes", style="bold"), Text(notes)]
+        parts += [Text(), Text("Notes", style="bold"), literal(notes, keep_lines=True)]
     return Group(*parts)

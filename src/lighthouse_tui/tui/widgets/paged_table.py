@@ -31,6 +31,14 @@ class Column:
     """Cells; None for the one column that takes the width the others leave (the title)."""
 
 
+def cell(text: Text) -> Text:
+    """A cell cut at its column's width with an ellipsis, rather than wrapped onto a line the
+    one-line row cannot show."""
+    text.no_wrap = True
+    text.overflow = "ellipsis"
+    return text
+
+
 class PagedTable(DataTable[Text], inherit_bindings=False):
     """Rows are keyed, so a screen can replace or remove the one it acted on. Enter is left to
     the screen (it means "triage" in the inbox), unlike in a plain DataTable."""
