@@ -29,6 +29,10 @@ test: lint ## Lint, then the whole test suite
 
 bench: $(STAMP) ## Benchmarks, as ratios against baselines measured in the same run
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/store_bench.py
+	$(BIN)/python benchmarks/app_bench.py
+	$(BIN)/python benchmarks/import_bench.py
+	$(BIN)/python benchmarks/review_bench.py
 
 clean: ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache
