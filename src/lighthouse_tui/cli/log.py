@@ -155,29 +155,9 @@ def cmd_log_show(args: argparse.Namespace) -> int:
         data["notes"] = replayed.notes
         print_json(data)
         return 0
-    from rich.text import Text
+    from lighthouse_tui.render.log import replay_view
 
-    from lighthouse_tui.render.evaluation import evaluation_view
-    from lighthouse_tui.render.log import decision_header
-
-    out = console()
-    out.print(decision_header(record))
-    if replayed.then is not None and replayed.then_evaluation is not None:
-        out.print(Text(f"\nAs scored by {replayed.then.source}:", style="bold"))
-        out.print(evaluation_view(replayed.then_evaluation, replayed.then.strategy.thresholds))
-    if replayed.now is not None and current is not None:
-        verdict = replayed.now.verdict.upper()
-        score = "no score" if replayed.now.score is None else f"score {replayed.now.score:.0f}"
-        line = Text("\nToday's strategy ", style="bold")
-        if replayed.now_differs:
-            line.append(f"would now say {verdict} ({score})", style="bold magenta")
-        else:
-            line.append(f"would answer the same: {verdict} ({score})")
-        out.print(line)
-    elif current is not None:
-        out.print(Text("\nToday's strategy is the version that scored it.", style="dim"))
-    for note in replayed.notes:
-        out.print(Text(f"note: {note}", style="yellow"))
+    console().print(replay_view(replayed, current))
     return 0
 
 

@@ -4,12 +4,15 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from rich.console import Group, RenderableType
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from lighthouse_tui.render.evaluation import VERDICT_STYLES, format_number
+from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.render.evaluation import VERDICT_STYLES, evaluation_view, format_number
 from lighthouse_tui.render.literal import literal
 from lighthouse_tui.store.records import DecisionRecord, InboxItem, Outcome
+from lighthouse_tui.store.replay import Replay
 
 CHOICE_STYLES = {
     "accept": "green",
@@ -139,3 +142,29 @@ def capacity_table(hours_per_week: float, weeks: Sequence[tuple[date, float]]) -
             bar,
         )
     return table
+
+
+def replay_view(replayed: Replay, current: LoadedStrategy | None) -> RenderableType:
+    """A decision explained again: as the strategy version of that day scored it, and
+    whether today's strategy would answer differently (what `lighthouse log show` prints)."""
+    record = replayed.record
+    parts: list[RenderableType] = [decision_header(record)]
+    if replayed.then is not None and replayed.then_evaluation is not None:
+        parts += [
+            Rule(style="dim"),
+            literal(f"As scored by {replayed.then.source}:", style="bold"),
+            evaluation_view(replayed.then_evaluation, replayed.then.strategy.thresholds),
+        ]
+    if replayed.now is not None and current is not None:
+        verdict = replayed.now.verdict.upper()
+        score = "no score" if replayed.now.score is None else f"score {replayed.now.score:.0f}"
+        line = Text("\nToday's strategy ", style="bold")
+        if replayed.now_differs:
+            line.append(f"would now say {verdict} ({score})", style="bold magenta")
+        else:
+            line.append(f"would answer the same: {verdict} ({score})")
+        parts.append(line)
+    elif current is not None:
+        parts.append(Text("\nToday's strategy is the version that scored it.", style="dim"))
+    parts += [literal(f"note: {note}", style="yellow") for note in replayed.notes]
+    return Group(*parts)

@@ -7,8 +7,6 @@ from collections.abc import Hashable
 from dataclasses import replace
 from typing import ClassVar
 
-from rich.console import Group, RenderableType
-from rich.rule import Rule
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,14 +14,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, VerticalScroll
 from textual.widgets import DataTable, Input, Static
 
-from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.core.text import visible
-from lighthouse_tui.render.evaluation import VERDICT_STYLES, evaluation_view
+from lighthouse_tui.render.evaluation import VERDICT_STYLES
 from lighthouse_tui.render.literal import literal
-from lighthouse_tui.render.log import choice, decision_header, outcome_text
+from lighthouse_tui.render.log import choice, decision_header, outcome_text, replay_view
 from lighthouse_tui.store.log import DecisionLog, LogFilter, StoreError
 from lighthouse_tui.store.records import DecisionRecord
-from lighthouse_tui.store.replay import Replay, replay
+from lighthouse_tui.store.replay import replay
 from lighthouse_tui.tui.log_pages import LogView, read_page
 from lighthouse_tui.tui.logbook import LogSummary
 from lighthouse_tui.tui.screens.base import LighthouseScreen, log_problem
@@ -398,29 +395,3 @@ def decision_row(record: DecisionRecord) -> Row:
             outcome_text(record.outcome),
         ),
     )
-
-
-def replay_view(replayed: Replay, current: LoadedStrategy | None) -> RenderableType:
-    """A decision explained again: as the strategy version of that day scored it, and
-    whether today's strategy would answer differently (what `lighthouse log show` prints)."""
-    record = replayed.record
-    parts: list[RenderableType] = [decision_header(record)]
-    if replayed.then is not None and replayed.then_evaluation is not None:
-        parts += [
-            Rule(style="dim"),
-            Text(f"As scored by {replayed.then.source}:", style="bold"),
-            evaluation_view(replayed.then_evaluation, replayed.then.strategy.thresholds),
-        ]
-    if replayed.now is not None and current is not None:
-        verdict = replayed.now.verdict.upper()
-        score = "no score" if replayed.now.score is None else f"score {replayed.now.score:.0f}"
-        line = Text("\nToday's strategy ", style="bold")
-        if replayed.now_differs:
-            line.append(f"would now say {verdict} ({score})", style="bold magenta")
-        else:
-            line.append(f"would answer the same: {verdict} ({score})")
-        parts.append(line)
-    elif current is not None:
-        parts.append(Text("\nToday's strategy is the version that scored it.", style="dim"))
-    parts += [Text(f"note: {note}", style="yellow") for note in replayed.notes]
-    return Group(*parts)
