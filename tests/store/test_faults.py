@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Callable
 from contextlib import closing
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -233,3 +234,25 @@ def test_an_old_log_opened_read_only_asks_for_an_upgrade_untouched(tmp_path: Pat
         " as `lighthouse inbox`, with write access"
     )
     assert snapshot(path) == before
+
+
+def test_a_log_missing_only_new_indexes_is_read_as_it_is_then_migrated_by_a_writer(
+    tmp_path: Path,
+) -> None:
+    """Version 3 only adds an index: `check` and `log` must not refuse a version-2 log, nor
+    touch it; the next command that writes brings it up to date."""
+    path = tmp_path / "v2.db"
+    build_v1_log(path)
+    with closing(sqlite3.connect(path)) as db:
+        db.executescript(MIGRATIONS[1] + ";PRAGMA user_version = 2;")
+    before = snapshot(path)
+    with DecisionLog.open(path, readonly=True) as log:
+        running = log.commitments(date(2026, 6, 10))
+        assert [(c.start.isoformat(), c.hours_per_week) for c in running] == [("2026-06-01", 6.0)]
+    assert snapshot(path) == before
+    with DecisionLog.open(path) as log:
+        assert log.commitments(date(2026, 9, 1)) == []
+    with reader(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST
+        columns = [row[2] for row in db.execute("PRAGMA index_info(decisions_commitments)")]
+        assert columns == ["final_choice", "decided_at", "weeks", "hours_per_week"]

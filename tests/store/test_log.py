@@ -403,6 +403,33 @@ def test_commitments_are_accepted_decisions_with_hours(
     assert committed_on(commitments, day0 + timedelta(days=400)) == 4  # no end given
 
 
+@pytest.mark.parametrize("zone", ["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago"])
+def test_commitments_running_on_a_day_are_exactly_those_not_ended_before_it(
+    log: DecisionLog,
+    clock: FakeClock,
+    loaded: LoadedStrategy,
+    local_timezone: Callable[[str], None],
+    zone: str,
+) -> None:
+    """SQLite's loose first cut (by UTC moments) must never drop one the exact local-day test
+    keeps, even 14 hours either side of UTC and with weeks that round to half days."""
+    local_timezone(zone)
+    start = datetime(2027, 1, 4, 23, 30, tzinfo=UTC)
+    for n, weeks in enumerate([0.5, 1.0, 1.07, 2.0, 2.5, None, 0.0]):
+        for hour in (0, 11, 13):
+            clock.now = start + timedelta(days=3 * n, hours=hour)
+            values = {"hours_per_week": 1.0 + n} | ({} if weeks is None else {"weeks": weeks})
+            decide(log, loaded, opp(**values), final="accept")
+    every = log.commitments()
+    assert len(every) == 21
+    for offset in range(-2, 45):
+        day = start.date() + timedelta(days=offset)
+        running = sorted((c.start, c.hours_per_week) for c in log.commitments(day))
+        expected = [c for c in every if c.end is None or c.end > day]
+        assert running == sorted((c.start, c.hours_per_week) for c in expected), day
+        assert committed_on(log.commitments(day), day) == committed_on(every, day)
+
+
 def test_days_are_the_users_days_not_utc(
     log: DecisionLog,
     loaded: LoadedStrategy,

@@ -11,9 +11,9 @@ Exit codes are a contract (README, `--help`): 0 accept, 1 decline, 3 consider, 2
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from importlib import import_module
 
 from lighthouse_tui import __version__
-from lighthouse_tui.cli import check, importer, inbox, log, review, strategy
 from lighthouse_tui.cli.common import (
     EXIT_BUG,
     EXIT_CODES_HELP,
@@ -24,8 +24,21 @@ from lighthouse_tui.cli.common import (
     strategy_option,
 )
 
+COMMANDS = {
+    "check": "check",
+    "inbox": "inbox",
+    "import": "importer",
+    "log": "log",
+    "review": "review",
+    "strategy": "strategy",
+}
+"""Each command and the module of `lighthouse_tui.cli` that registers and runs it."""
 
-def build_parser() -> argparse.ArgumentParser:
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or with `only` the parser of that one command: `lighthouse check …`
+    then neither imports nor builds the five others (a tenth of its start-up), and parses
+    and explains its arguments exactly as the whole parser would."""
     parser = Parser(
         prog="lighthouse",
         description="Turn your strategy into a decision filter. With no command, opens the app.",
@@ -37,12 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     db_option(parser)
     parser.set_defaults(handler=None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    check.register(commands)
-    inbox.register(commands)
-    importer.register(commands)
-    log.register(commands)
-    review.register(commands)
-    strategy.register(commands)
+    for command, module in COMMANDS.items():
+        if only in (None, command):
+            import_module(f"lighthouse_tui.cli.{module}").register(commands)
     return parser
 
 
@@ -54,7 +64,8 @@ def main(
     """Run one command. With no command, `open_app` runs (the app, given by the entry point:
     this package never imports it); without one, the help is printed."""
     try:
-        parser = build_parser()
+        argv = sys.argv[1:] if argv is None else argv
+        parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
         args = parser.parse_args(argv)
         handler: Callable[[argparse.Namespace], int] | None = args.handler or open_app
         if handler is None:

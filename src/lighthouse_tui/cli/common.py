@@ -83,9 +83,12 @@ def print_json(data: object) -> None:
 
 
 def console() -> "Console":
+    """Rich's console with nothing guessed from text: no highlighting of numbers or paths in
+    user text, and no `:name:` emoji codes (a title holding `:warning:` stays as written, and
+    the emoji table is never loaded)."""
     from rich.console import Console
 
-    return Console(highlight=False)
+    return Console(highlight=False, emoji=False)
 
 
 def escape(text: str) -> str:
@@ -123,12 +126,13 @@ def open_log(explicit: str | None, *, readonly: bool = False) -> Iterator["Decis
     an error, and a read-only command must never create the file.
     """
     from lighthouse_tui.store.location import find_db
-    from lighthouse_tui.store.log import DecisionLog, StoreError
 
     path = find_db(explicit)
     if readonly and not path.exists():
         yield None
         return
+    from lighthouse_tui.store.log import DecisionLog, StoreError
+
     try:
         log = DecisionLog.open(path, readonly=readonly)
     except StoreError as exc:
@@ -145,4 +149,4 @@ def committed_hours(log: "DecisionLog | None", today: date) -> float:
     """Hours per week already promised, from the accepted decisions in the log."""
     from lighthouse_tui.core.capacity import committed_on
 
-    return committed_on(log.commitments(), today) if log is not None else 0.0
+    return committed_on(log.commitments(today), today) if log is not None else 0.0

@@ -226,7 +226,7 @@ def cmd_capacity(args: argparse.Namespace) -> int:
     today = date.today()
     hours = loaded.strategy.capacity.hours_per_week
     with open_log(args.db, readonly=True) as log:
-        commitments = log.commitments() if log is not None else []
+        commitments = log.commitments(today) if log is not None else []
         committed = committed_hours(log, today)
     weeks = weekly_load(commitments, today, args.weeks)
     if args.json:

@@ -4,7 +4,6 @@ bundled example — the same order for the CLI and the app."""
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 
 from platformdirs import user_config_path
@@ -26,6 +25,9 @@ def user_strategy_path() -> Path:
 
 
 def bundled_example(name: str = EXAMPLE_NAME) -> Path:
+    """importlib.resources is loaded here, not at import: `check -s FILE` never needs it."""
+    from importlib.resources import files
+
     return Path(str(files("lighthouse_tui") / "strategies" / name))
 
 

@@ -70,4 +70,5 @@ def review_log(log: DecisionLog | None, strategy: Strategy, period: Period, toda
     """The review of `period` straight from the log, with every commitment that still takes
     hours in it: what `lighthouse review` and the app's review screen show."""
     facts = read_facts(log, period.start, period.end)
-    return review(facts, strategy, period, today, log.commitments() if log is not None else [])
+    commitments = log.commitments(period.start) if log is not None else []
+    return review(facts, strategy, period, today, commitments)

@@ -33,7 +33,9 @@ class LogSummary:
 
 
 def read_summary(log: DecisionLog, *, after_days: int, today: date) -> LogSummary:
-    return LogSummary(log.outcomes_due(after_days, today), committed_on(log.commitments(), today))
+    return LogSummary(
+        log.outcomes_due(after_days, today), committed_on(log.commitments(today), today)
+    )
 
 
 class Logbook:
