@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from lighthouse_tui import cli
+from lighthouse_tui.cli import check as check_command
 
 BAD = Path(__file__).parent / "data" / "strategies" / "bad"
 
@@ -340,7 +341,7 @@ def test_a_bug_exits_70_with_traceback(
     def boom(_args: object) -> int:
         raise RuntimeError("unexpected")
 
-    monkeypatch.setattr(cli.check, "cmd_check", boom)
+    monkeypatch.setattr(check_command, "cmd_check", boom)
     assert cli.main(["check"]) == 70
     err = capsys.readouterr().err
     assert "Traceback" in err
