@@ -56,18 +56,6 @@ class CheckForm(VerticalScroll, can_focus=False):
     Not focusable itself: tab and the arrow keys go from field to field and row to row.
     """
 
-    DEFAULT_CSS = """
-    CheckForm {
-        height: auto;
-        padding: 0 1;
-        & .form-section { text-style: bold; margin-top: 1; }
-        & .form-hint { color: $text-muted; }
-        & #ratings { height: auto; }
-        & #kind-row { height: auto; }
-        & #kind-row Label { width: 16; padding-right: 1; }
-        & #kind-row Select { width: 1fr; }
-    }
-    """
     BINDING_GROUP_TITLE = "Moving through the form"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

@@ -19,20 +19,6 @@ PLACEHOLDERS = {
 class FieldInput(Widget):
     """The input is named after the field, so a form tells its fields apart by `Input.name`."""
 
-    DEFAULT_CSS = """
-    FieldInput {
-        height: auto;
-        & > Horizontal { height: auto; }
-        & Label { width: 16; padding-right: 1; }
-        & Input { width: 1fr; }
-        & .field-error {
-            display: none;
-            color: $text-error;
-            padding-left: 16;
-        }
-        &.-invalid .field-error { display: block; }
-    }
-    """
 
     def __init__(self, field_name: str, value_type: ValueType, text: str = "") -> None:
         super().__init__(id=f"field-{field_name}")

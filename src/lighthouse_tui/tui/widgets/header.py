@@ -19,12 +19,6 @@ HORIZON_WARNING_DAYS = 14
 
 
 class StrategyHeader(Widget):
-    DEFAULT_CSS = """
-    StrategyHeader {
-        height: auto;
-        & > Static { padding: 0 1; }
-    }
-    """
 
     def compose(self) -> ComposeResult:
         yield Static(id="header-name")

@@ -19,16 +19,6 @@ RATE = Binding.Group("Rate", compact=True)
 class RatingRow(Widget, can_focus=True):
     """A focusable row rated with the digit keys, so a whole check needs no mouse and no Enter."""
 
-    DEFAULT_CSS = """
-    RatingRow {
-        height: auto;
-        padding: 0 1;
-        &:focus {
-            background: $block-cursor-background;
-            color: $block-cursor-foreground;
-        }
-    }
-    """
     BINDING_GROUP_TITLE = "Rating a criterion"
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
