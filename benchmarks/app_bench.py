@@ -73,14 +73,36 @@ class Bare(App):
     def action_rate(self, rating):
         self.query_one("#rating", Static).update(f"rating {rating}")
 
-async def measure(app, pilot, digits, presses):
+def watch_frames(app, shown):
+    # Set when the app hands the driver a frame drawn after `shown` (the Static showing the
+    # result of the key) was updated: the frame a user waits for.
+    painted = asyncio.Event()
+    changed = [False]
+    update, display = shown.update, app._display
+    def _update(*args, **kwargs):
+        update(*args, **kwargs)
+        changed[0] = True
+    def _display(screen, renderable):
+        display(screen, renderable)
+        if renderable is not None and changed[0]:
+            painted.set()
+    shown.update, app._display = _update, _display
+    return painted, changed
+
+async def measure(app, pilot, shown, digits, presses):
+    update, display = shown.update, app._display
+    painted, changed = watch_frames(app, shown)
     wall, cpu = [], []
     for n in range(presses):
+        await pilot.pause()
+        painted.clear()
+        changed[0] = False
         cpu_start, start = time.process_time(), time.perf_counter()
         app.simulate_key(digits[n % 2])
-        await pilot.pause()
+        await asyncio.wait_for(painted.wait(), 5)
         wall.append(time.perf_counter() - start)
         cpu.append(time.process_time() - cpu_start)
+    shown.update, app._display = update, display
     return statistics.median(wall), statistics.median(cpu)
 
 async def main():
@@ -88,7 +110,8 @@ async def main():
     figures = {}
     async with Bare().run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        figures["bare"] = await measure(pilot.app, pilot, "34", presses)
+        shown = pilot.app.query_one("#rating")
+        figures["bare"] = await measure(pilot.app, pilot, shown, "34", presses)
     app = LighthouseApp(StrategyLocation(Path(sys.argv[1]), is_example=False), Path(sys.argv[2]))
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
@@ -98,8 +121,9 @@ async def main():
         assert isinstance(row, RatingRow), row
         # 4 and 5 change the score; 3 and 4 also change which rules wait for a value, so
         # the explanation changes height and the whole screen is laid out again.
-        figures["same shape"] = await measure(app, pilot, "45", presses)
-        figures["new shape"] = await measure(app, pilot, "34", presses)
+        verdict = app.screen.query_one("#evaluation")
+        figures["same shape"] = await measure(app, pilot, verdict, "45", presses)
+        figures["new shape"] = await measure(app, pilot, verdict, "34", presses)
         assert row.rating in (3, 4), row.rating
     print(json.dumps(figures))
 
@@ -243,10 +267,11 @@ def bench_start_up(empty: Path, big: Path, runs: int) -> list[Result]:
 
 
 def bench_keypress(big: Path, presses: int) -> list[Result]:
-    """A digit, then `pilot.pause()`, as the brief asks. The pause waits until the process
-    has been idle for a 20 ms step, so even a bare app that updates one label takes two
-    steps: the wall times are quantised, and the budget is held against the CPU each key
-    costs (what a user waits for, besides the next frame). Ratios are against the bare app."""
+    """From a digit key to the first frame handed to the terminal driver that shows its
+    result (the verdict re-scored; headless, so the frame is built but not written), each
+    key pressed once the app has settled. Earlier runs timed up to `pilot.pause()`, which
+    waits for a 20 ms idle step: 42 ms for a bare app changing one label, mostly waiting.
+    Ratios are against the bare app."""
     figures = run_json(KEYPRESS, STRATEGY, big, presses)
     bare_wall, bare_cpu = figures["bare"]  # type: ignore[misc]
     results = []
@@ -259,7 +284,7 @@ def bench_keypress(big: Path, presses: int) -> list[Result]:
                 f"{bare_cpu * 1000:.1f} ms CPU, {bare_wall * 1000:.0f} ms wall",
                 wall / bare_wall,
                 "≤ 50 ms",
-                cpu <= 0.050,
+                wall <= 0.050,
             )
         )
     return results

@@ -74,6 +74,9 @@ class LogFilter:
     verdict: str | None = None
     overrode: bool = False
     text: str | None = None
+    outcome_due: bool = False
+    """Only decisions still waiting for their outcome: not deferred, never rated. With
+    `until`, the ones old enough to be asked about."""
 
 
 _DECISION_COLUMNS = """
@@ -593,6 +596,11 @@ def _filter_sql(where: LogFilter) -> tuple[list[str], list[Any]]:
     if where.text:
         clauses.append("instr(casefold(o.title), ?) > 0")
         params.append(where.text.casefold())
+    if where.outcome_due:
+        clauses.append(
+            "d.final_choice != 'defer'"
+            " AND NOT EXISTS (SELECT 1 FROM outcomes WHERE decision_id = d.id)"
+        )
     return clauses, params
 
 

@@ -14,9 +14,6 @@ from lighthouse_tui.store.records import DecisionRecord
 T = TypeVar("T")
 
 PAGE = 100
-MAX_SCAN = 50 * PAGE
-"""How many decisions one page may read through to find the outcomes due among them: the
-store cannot select them itself yet, and a page must stay quick whatever the log holds."""
 PERIODS: tuple[int | None, ...] = (None, 7, 30, 90, 365)
 """The periods `p` goes through, in days back from today; None is all time."""
 VERDICTS: tuple[str | None, ...] = (None, "accept", "decline", "consider")
@@ -44,6 +41,7 @@ class LogView:
             verdict=self.verdict,
             overrode=self.overrode,
             text=self.text or None,
+            outcome_due=self.due,
         )
 
     @property
@@ -75,24 +73,8 @@ class Page:
     """Whether decisions may exist after this page."""
 
 
-def is_due(record: DecisionRecord) -> bool:
-    return record.outcome is None and record.final_choice != "defer"
-
-
-def read_page(log: DecisionLog, where: LogFilter, *, due: bool, before: int | None = None) -> Page:
-    """The next `PAGE` decisions through `where`, newest first, after the one `before`.
-
-    For outcomes due, decisions are read a page at a time and those already rated or
-    deferred are dropped, until a page is full or `MAX_SCAN` were read.
-    """
-    records: list[DecisionRecord] = []
-    read = 0
-    while True:
-        batch = log.decisions(where, limit=PAGE, before=before)
-        read += len(batch)
-        more = len(batch) == PAGE
-        if batch:
-            before = batch[-1].id
-        records += [r for r in batch if is_due(r)] if due else batch
-        if not due or len(records) >= PAGE or not more or read >= MAX_SCAN:
-            return Page(records, before, more)
+def read_page(log: DecisionLog, where: LogFilter, *, before: int | None = None) -> Page:
+    """The next `PAGE` decisions through `where`, newest first, after the one `before`."""
+    records = log.decisions(where, limit=PAGE, before=before)
+    more = len(records) == PAGE
+    return Page(records, records[-1].id if records else before, more)

@@ -185,15 +185,15 @@ class LogScreen(LighthouseScreen):
         self.generation += 1
         self.table.more = False  # no next page of the old view while the new one loads
         self._show_filters()
-        self._load_first(self.generation, self._where(), self.view.due)
+        self._load_first(self.generation, self._where())
 
     @work(exclusive=True, group="log-page")
-    async def _load_first(self, generation: int, where: LogFilter, due: bool) -> None:
+    async def _load_first(self, generation: int, where: LogFilter) -> None:
         table = self.table
         table.loading = not self.records
         try:
-            page = await self.lighthouse.logbook.run(read_page, where, due=due)
-            total = None if due else await self.lighthouse.logbook.run(DecisionLog.count, where)
+            page = await self.lighthouse.logbook.run(read_page, where)
+            total = await self.lighthouse.logbook.run(DecisionLog.count, where)
         except StoreError as error:
             self.store_failed(error)
             return
@@ -213,15 +213,13 @@ class LogScreen(LighthouseScreen):
     @on(PagedTable.NearEnd)
     def _near_end(self) -> None:
         if not self.fetching:
-            self._load_more(self.generation, self._where(), self.view.due)
+            self._load_more(self.generation, self._where())
 
     @work(group="log-more")
-    async def _load_more(self, generation: int, where: LogFilter, due: bool) -> None:
+    async def _load_more(self, generation: int, where: LogFilter) -> None:
         self.fetching = True
         try:
-            page = await self.lighthouse.logbook.run(
-                read_page, where, due=due, before=self.next_before
-            )
+            page = await self.lighthouse.logbook.run(read_page, where, before=self.next_before)
         except StoreError as error:
             self.store_failed(error)
             return
@@ -248,11 +246,13 @@ class LogScreen(LighthouseScreen):
             line.append(f"{name} ", style="dim")
             line.append(value, style="bold" if value not in ("all", "all time") else "")
             line.append("  ")
-        summary = self.lighthouse.summary
-        if view.due:
-            line.append(f"outcomes due: {summary.due}", style="bold yellow")
-        elif self.total is not None:
-            line.append(f"{self.total:,} decision{'' if self.total == 1 else 's'}", style="dim")
+        total = self.total
+        if total is not None:
+            plural = "" if total == 1 else "s"
+            if view.due:
+                line.append(f"{total:,} outcome{plural} due", style="bold yellow")
+            else:
+                line.append(f"{total:,} decision{plural}", style="dim")
         self.query_one("#log-filters", Static).update(line)
 
     @on(DataTable.RowHighlighted, "#log-table")
