@@ -53,10 +53,15 @@ def inbox_table(items: Sequence[InboxItem], now: datetime) -> Table:
     return table
 
 
+def stars(rating: int) -> Text:
+    """An outcome of 1–5 as five stars, filled up to it."""
+    return Text("★" * rating + "☆" * (5 - rating), style="yellow")
+
+
 def outcome_text(outcome: Outcome | None) -> Text:
     if outcome is None:
         return Text("–", style="dim")
-    return Text("★" * outcome.rating + "☆" * (5 - outcome.rating), style="yellow")
+    return stars(outcome.rating)
 
 
 def decisions_table(records: Sequence[DecisionRecord]) -> Table:

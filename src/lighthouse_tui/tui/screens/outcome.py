@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.binding import BindingType
 
 from lighthouse_tui.render.literal import literal
-from lighthouse_tui.render.log import outcome_text
+from lighthouse_tui.render.log import outcome_text, stars
 from lighthouse_tui.store.records import DecisionRecord
 from lighthouse_tui.tui.screens.question import CHOOSE, QuestionScreen, value_binding
 
@@ -46,7 +46,7 @@ class OutcomeScreen(QuestionScreen):
 
     def note_prompt(self, choice: str) -> Text:
         rating = int(choice)
-        prompt = Text("★" * rating + "☆" * (5 - rating), style="yellow")
+        prompt = stars(rating)
         prompt.append(f" {OUTCOME_WORDS[rating]}. ", style="bold")
         prompt.append("What happened, in a line? ")
         prompt.append("Enter records; escape goes back.", style="dim")
