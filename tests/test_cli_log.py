@@ -326,3 +326,22 @@ def test_a_newer_log_is_refused_untouched(run: Run, db: Path) -> None:
     assert done.returncode == 2
     assert "written by a newer Lighthouse (log version 99" in done.stderr
     assert db.read_bytes() == before
+
+
+def test_db_and_strategy_work_before_the_command_as_after_it(
+    run: Run, db: Path, tmp_path: Path
+) -> None:
+    """`lighthouse --db X inbox` once wrote to the default log: the command's own --db, left
+    out, reset the one given before it. Both places, and the one after the command wins."""
+    other = tmp_path / "other.db"
+    assert ok(run("--db", str(other), "add", "Before")) == "1\n"
+    assert ok(run("add", "After", "--db", str(other))) == "2\n"
+    assert ok(run("--db", str(db), "add", "Here", "--db", str(other))) == "3\n"
+    listed = json.loads(ok(run("--db", str(other), "inbox", "--json")))
+    assert [i["title"] for i in listed] == ["Before", "After", "Here"]
+    assert not db.exists()
+    broken = tmp_path / "broken.toml"
+    broken.write_text("schema = 1\n", encoding="utf-8")
+    refused = run("-s", str(broken), "check", "Talk", "--no-input")
+    assert refused.returncode == 2
+    assert f"{broken}: name: required, but missing" in refused.stderr

@@ -48,7 +48,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"lighthouse {__version__}")
     strategy_option(parser)
     db_option(parser)
-    parser.set_defaults(handler=None)
+    parser.set_defaults(handler=None, strategy=None, db=None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for command, module in COMMANDS.items():
         if only in (None, command):

@@ -49,9 +49,13 @@ class Parser(argparse.ArgumentParser):
 
 
 def strategy_option(parser: argparse.ArgumentParser) -> None:
+    """`-s` before or after the command. Left unset, a command's own option must not erase
+    the one given before it (`lighthouse -s X check`): argparse would, with a default of
+    None, so there is none here and the top-level parser sets it once (`build_parser`)."""
     parser.add_argument(
         "-s",
         "--strategy",
+        default=argparse.SUPPRESS,
         metavar="FILE",
         help="strategy file (default: $LIGHTHOUSE_STRATEGY, then strategy.toml in your config "
         "directory, then the bundled example)",
@@ -59,8 +63,10 @@ def strategy_option(parser: argparse.ArgumentParser) -> None:
 
 
 def db_option(parser: argparse.ArgumentParser) -> None:
+    """`--db` before or after the command, as `strategy_option`."""
     parser.add_argument(
         "--db",
+        default=argparse.SUPPRESS,
         metavar="PATH",
         help="decision log (default: $LIGHTHOUSE_DB, then lighthouse.db in your data directory)",
     )
