@@ -214,3 +214,23 @@ async def test_fields_and_a_reloaded_strategy_rescore_and_keep_the_ratings(
         await settle(pilot)
     decision = log.decisions()[0]
     assert (decision.fields["fee"], decision.ratings) == (1000.0, {"alignment": 5.0})
+
+
+async def test_a_digit_one_row_too_far_adds_to_the_title_rather_than_replacing_it(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    """Digits rate in triage; an arrow too many lands on the imported title, where a digit
+    must not wipe it out."""
+    log.add(item("Keynote", fee=500.0))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "u")
+        for _ in range(10):
+            focused = pilot.app.focused
+            if isinstance(focused, Input) and focused.name == "title":
+                break
+            await pilot.press("down")
+        else:
+            raise AssertionError("the title field was never reached")
+        await pilot.press("7")
+        assert focused.value == "Keynote7"

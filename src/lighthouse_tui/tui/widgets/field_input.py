@@ -17,7 +17,11 @@ PLACEHOLDERS = {
 
 
 class FieldInput(Widget):
-    """The input is named after the field, so a form tells its fields apart by `Input.name`."""
+    """The input is named after the field, so a form tells its fields apart by `Input.name`.
+
+    Nothing is selected when focus arrives: in triage the digit keys rate, and a digit typed
+    one arrow too far would otherwise replace a whole imported title instead of adding to it.
+    """
 
 
     def __init__(self, field_name: str, value_type: ValueType, text: str = "") -> None:
@@ -35,6 +39,7 @@ class FieldInput(Widget):
                 placeholder=PLACEHOLDERS[self.value_type],
                 name=self.field_name,
                 compact=True,
+                select_on_focus=False,
             )
         yield Static(classes="field-error")
 
