@@ -181,32 +181,23 @@ class _DelayedBar:
 
 
 def _print(summary: "ImportSummary") -> None:
+    """Sources and the outcome on stdout; notices and problems on stderr, where a script
+    that keeps stdout still shows them."""
     from rich.console import Console
-    from rich.text import Text
 
     from lighthouse_tui.cli.common import console
-    from lighthouse_tui.core.problems import visible
+    from lighthouse_tui.render.importing import (
+        notice_lines,
+        outcome_line,
+        problem_lines,
+        source_line,
+    )
 
     out = console()
-    errors = Console(stderr=True, highlight=False)
+    errors = Console(stderr=True, highlight=False, emoji=False)
     for source in summary.sources:
         if source.read:
-            line = Text()
-            line.append(visible(source.source), style="bold")
-            line.append(f"  {' · '.join([source.format, *source.details])}", style="dim")
-            plural = "" if source.items == 1 else "s"
-            line.append(f"  {source.items:,} {source.unit}{plural}")
-            out.print(line, soft_wrap=True)
-    for notice in summary.notices:
-        errors.print(Text(f"note: {notice}", style="dim"), soft_wrap=True)
-    for problem in summary.problems:
-        errors.print(Text(str(problem)), soft_wrap=True)
-    counts = f"{summary.new} new, {summary.duplicates} already there"
-    if summary.skipped:
-        counts += f", {summary.skipped} skipped with problems"
-    if summary.nothing_read:
-        out.print("Nothing imported: no source could be read.")
-    elif summary.saved:
-        out.print(Text(f"Imported {counts}."), soft_wrap=True)
-    else:
-        out.print(Text(f"Dry run, nothing saved: {counts}."), soft_wrap=True)
+            out.print(source_line(source), soft_wrap=True)
+    for line in [*notice_lines(summary), *problem_lines(summary)]:
+        errors.print(line, soft_wrap=True)
+    out.print(outcome_line(summary), soft_wrap=True)

@@ -81,6 +81,13 @@ class LighthouseApp(App[None]):
             id="show-strategy",
         ),
         Binding(
+            "ctrl+o",
+            "import",
+            "Import…",
+            tooltip="Bring opportunities in from CSV, JSON, TOML or e-mail files; safe to repeat",
+            id="import",
+        ),
+        Binding(
             "question_mark,f1",
             "help",
             "Help",
@@ -250,6 +257,19 @@ class LighthouseApp(App[None]):
     def action_show_strategy(self) -> None:
         self.switch_mode(STRATEGY)
         self.refresh_bindings()
+
+    def action_import(self) -> None:
+        loaded = self.state.loaded
+        if loaded is None:
+            self.needs_strategy("Import")
+            return
+        from lighthouse_tui.tui.screens.importer import ImportScreen
+
+        def then(saved: int | None) -> None:
+            if saved:
+                self.action_show_inbox()
+
+        self.push_screen(ImportScreen(loaded), then)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

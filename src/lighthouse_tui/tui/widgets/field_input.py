@@ -23,7 +23,6 @@ class FieldInput(Widget):
     one arrow too far would otherwise replace a whole imported title instead of adding to it.
     """
 
-
     def __init__(self, field_name: str, value_type: ValueType, text: str = "") -> None:
         super().__init__(id=f"field-{field_name}")
         self.field_name = field_name

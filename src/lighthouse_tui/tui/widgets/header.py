@@ -19,7 +19,6 @@ HORIZON_WARNING_DAYS = 14
 
 
 class StrategyHeader(Widget):
-
     def compose(self) -> ComposeResult:
         yield Static(id="header-name")
         yield Static(id="header-lighthouse")
