@@ -14,6 +14,7 @@ from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.tui.app import LighthouseApp
 
 from .conftest import BROKEN, SIZE, decide, item, settle
+from .test_review_screen import open_review, seed_year
 
 SnapCompare = Callable[..., bool]
 
@@ -94,3 +95,17 @@ def test_log(
     log.add_outcome(first, 2, "too long")
     decide(log, loaded, item("Maybe later", fee=500.0), default="unsure", final="defer")
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=show_the_log)
+
+
+def test_review_of_all_time(
+    make_app: Callable[..., LighthouseApp],
+    db_path: Path,
+    loaded: LoadedStrategy,
+    snap_compare: SnapCompare,
+) -> None:
+    seed_year(db_path, loaded)
+
+    async def review_all(pilot: Pilot[None]) -> None:
+        await open_review(pilot, "all")
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=review_all)

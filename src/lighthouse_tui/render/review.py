@@ -127,7 +127,7 @@ def review_header(review: Review) -> Text:
     c = review.counts
     text = Text("Review ", style="bold")
     text.append_text(literal(review.period.label, style="bold cyan"))
-    text.append(f"   {c.decisions:,} decisions, {c.rated:,} with an outcome", style="dim")
+    text.append(f"   {_decisions(c.decisions)}, {c.rated:,} with an outcome", style="dim")
     if c.strategy_versions > 1:
         text.append(f", scored by {c.strategy_versions} strategy versions", style="dim")
     text.append("\n")
@@ -272,29 +272,36 @@ def _section(title: str, body: RenderableType) -> list[RenderableType]:
     return [Text(), Text(title, style="bold underline"), body]
 
 
-def review_view(review: Review) -> RenderableType:
-    """The whole review, top to bottom: the answer first (findings), then the evidence."""
-    parts: list[RenderableType] = [review_header(review)]
-    parts += _section("Findings", findings_text(review.findings))
+def review_columns(review: Review) -> tuple[Group, Group]:
+    """The review as two columns: the answer and the outcomes (findings, the two grids, the
+    choices), then what explains them (criteria, capacity and pace, outcomes due). The app
+    puts them side by side on a wide screen; one under the other, they are `review_view`."""
+    answer: list[RenderableType] = [review_header(review)]
+    answer += _section("Findings", findings_text(review.findings))
     if not review.counts.decisions:
-        return Group(*parts)
-    parts += _section("Does following the filter pay off?", outcome_grid(review.outcomes))
-    parts += _section(
+        return Group(*answer), Group()
+    answer += _section("Does following the filter pay off?", outcome_grid(review.outcomes))
+    answer += _section(
         "Reflex against filter: where they disagreed, which you followed",
         reflex_grid(review.reflex_vs_filter),
     )
-    parts += _section("Choices", choices_table(review))
-    parts += _section(
+    answer += _section("Choices", choices_table(review))
+    evidence = _section(
         "Criteria that predict outcomes (accepted decisions: does a high value make a good yes?)",
         criteria_table(review.criteria),
     )
     if review.capacity.weeks:
-        parts += _section("Capacity and pace, week by week", weeks_table(review.capacity))
+        evidence += _section("Capacity and pace, week by week", weeks_table(review.capacity))
     title = f"Outcomes due ({len(review.due):,}, decided over {review.after_days} days ago)"
-    parts += _section(
+    evidence += _section(
         title, due_table(review.due, DUE_SHOWN) if review.due else Text("none", style="dim")
     )
-    return Group(*parts)
+    return Group(*answer), Group(*evidence)
+
+
+def review_view(review: Review) -> RenderableType:
+    """The whole review, top to bottom: the answer first (findings), then the evidence."""
+    return Group(*review_columns(review))
 
 
 def _verdict(word: str) -> Text:

@@ -37,7 +37,15 @@ from lighthouse_tui.tui.state import StrategyState, read_strategy
 INBOX = "inbox"
 CHECK = "check"
 LOG = "log"
+REVIEW = "review"
 STRATEGY = "strategy"
+
+
+def _review_screen() -> Screen[Any]:
+    """Imported when first shown: most sessions never open it, and start-up counts."""
+    from lighthouse_tui.tui.screens.review import ReviewScreen
+
+    return ReviewScreen()
 
 
 class LighthouseApp(App[None]):
@@ -47,6 +55,7 @@ class LighthouseApp(App[None]):
         INBOX: InboxScreen,
         CHECK: CheckScreen,
         LOG: LogScreen,
+        REVIEW: _review_screen,
         STRATEGY: StrategyScreen,
     }
     BINDING_GROUP_TITLE = "Everywhere"
@@ -72,6 +81,14 @@ class LighthouseApp(App[None]):
             tooltip="The decisions made, newest first, and how they turned out (f5 works "
             "while typing)",
             id="show-log",
+        ),
+        Binding(
+            "v,f6",
+            "show_review",
+            "Review",
+            tooltip="Did following the strategy pay off, which criteria matter, what another "
+            "strategy would change (f6 works while typing)",
+            id="show-review",
         ),
         Binding(
             "s,f3",
@@ -247,6 +264,12 @@ class LighthouseApp(App[None]):
         await self.switch_mode(LOG)
         self.refresh_bindings()
 
+    async def action_show_review(self) -> None:
+        if self.needs_strategy("The review"):
+            return
+        await self.switch_mode(REVIEW)
+        self.refresh_bindings()
+
     async def show_due_outcomes(self) -> None:
         """The log, showing only the decisions waiting for their outcome."""
         await self.action_show_log()
@@ -299,7 +322,13 @@ class LighthouseApp(App[None]):
                 )
 
 
-SHOWS = {"show_inbox": INBOX, "show_check": CHECK, "show_log": LOG, "show_strategy": STRATEGY}
+SHOWS = {
+    "show_inbox": INBOX,
+    "show_check": CHECK,
+    "show_log": LOG,
+    "show_review": REVIEW,
+    "show_strategy": STRATEGY,
+}
 """Each "go to" action and the mode it goes to."""
 
 

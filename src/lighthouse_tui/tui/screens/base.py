@@ -35,8 +35,11 @@ class LighthouseScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # The breakpoint class Textual would give at the first resize, given now: every
         # widget is then styled once, not styled and restyled (a tenth of the first paint).
-        narrow = self.app.size.width < WIDE
-        self.set_class(narrow, "-narrow").set_class(not narrow, "-wide")
+        breakpoints = sorted(self.HORIZONTAL_BREAKPOINTS or [])
+        width = self.app.size.width
+        current = max((b for b in breakpoints if b[0] <= width), default=None)
+        for breakpoint in breakpoints:
+            self.set_class(breakpoint == current, breakpoint[1])
         yield StrategyHeader()
         yield from self.compose_body()
         yield KeysFooter()
