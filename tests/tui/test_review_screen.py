@@ -15,7 +15,18 @@ from lighthouse_tui.tui.app import LighthouseApp
 from lighthouse_tui.tui.screens.log import LogScreen
 from lighthouse_tui.tui.screens.review import ReviewScreen
 
-from .conftest import NOW, SIZE, STRATEGY, Clock, decide, flat, item, settle, text_of
+from .conftest import (
+    NOW,
+    SIZE,
+    STRATEGY,
+    Clock,
+    decide,
+    flat,
+    item,
+    notifications,
+    settle,
+    text_of,
+)
 
 
 def review_text(app: LighthouseApp) -> str:
@@ -154,3 +165,18 @@ async def test_a_decision_recorded_elsewhere_shows_when_coming_back(
         await pilot.press("v")
         await settle(pilot)
         assert "1 decision, 0 with an outcome" in review_text(pilot.app)
+
+
+async def test_the_outcomes_due_are_offered_at_start_when_the_inbox_is_not_shown(
+    make_app: Callable[..., LighthouseApp], db_path: Path, loaded: LoadedStrategy
+) -> None:
+    seed_year(db_path, loaded)
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        offered = [n for n in notifications(pilot.app) if "old enough" in n]
+        assert offered == [
+            "10 decisions old enough to say how they turned out: the log (l, then d) lists them"
+        ]
+        pilot.app.log_changed()
+        await settle(pilot)
+        assert len([n for n in notifications(pilot.app) if "old enough" in n]) == 1

@@ -107,5 +107,6 @@ def test_review_of_all_time(
 
     async def review_all(pilot: Pilot[None]) -> None:
         await open_review(pilot, "all")
+        pilot.app.clear_notifications()  # the outcomes due, offered at start
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=review_all)

@@ -143,6 +143,8 @@ class LighthouseApp(App[None]):
         self.changes = 0
         """How many writes this app made to the log: a screen compares it with the count it
         last showed."""
+        self._offered_due = False
+        """Whether the outcomes due were offered at start (once per session)."""
         self.reflexes: dict[int, DefaultChoice] = {}
         """The reflex given in triage, by inbox item, for this session: once its verdict has
         been on screen, an item left and opened again must not ask for it a second time."""
@@ -209,6 +211,23 @@ class LighthouseApp(App[None]):
             )
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
+            return
+        if not self._offered_due:
+            self._offered_due = True
+            self.offer_due_outcomes()
+
+    def offer_due_outcomes(self) -> None:
+        """Once, at start: the outcomes due are what makes a review worth reading, and the
+        inbox, which counts them, is not always the first screen."""
+        due = self.summary.due
+        if due and self.current_mode != INBOX:
+            self.notify(
+                f"{due:,} decision{'' if due == 1 else 's'} old enough to say how "
+                f"{'it' if due == 1 else 'they'} turned out: the log (l, then d) lists them",
+                title="Outcomes due",
+                timeout=8,
+                markup=False,
+            )
 
     def reload_strategy(self) -> None:
         """Read the file again; a broken file keeps the last good strategy for checks."""
