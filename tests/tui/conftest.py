@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console, RenderableType
@@ -16,7 +17,7 @@ from lighthouse_tui.core.filter import evaluate
 from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
 from lighthouse_tui.core.locations import StrategyLocation
 from lighthouse_tui.core.opportunity import Opportunity, Value
-from lighthouse_tui.store.log import DecisionLog
+from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.records import DefaultChoice, FinalChoice
 from lighthouse_tui.tui.app import LighthouseApp
 
@@ -199,3 +200,17 @@ def notifications(app: LighthouseApp) -> list[str]:
 def screen_text(app: LighthouseApp) -> str:
     """Everything the current screen's Static widgets hold, as plain text."""
     return "\n".join(text_of(widget) for widget in app.screen.query(Static))
+
+
+@pytest.fixture
+def read_only_log(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The log refused for writing as a read-only file is (tests run as root, which a file
+    mode does not stop): the app then opens it for reading."""
+    opener = DecisionLog.open
+
+    def read_only(path: Path, *, readonly: bool = False, **options: Any) -> DecisionLog:
+        if not readonly:
+            raise StoreError(f"{path}: cannot open the decision log: permission denied")
+        return opener(path, readonly=True, **options)
+
+    monkeypatch.setattr(DecisionLog, "open", read_only)

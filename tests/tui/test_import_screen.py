@@ -3,13 +3,12 @@ CLI, nothing twice, nothing saved on a dry run or a bad request, hostile text sh
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input
 
-from lighthouse_tui.store.log import DecisionLog, StoreError
+from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.tui.app import LighthouseApp
 from lighthouse_tui.tui.screens.importer import ImportScreen, SourcesError, read_maps, read_sources
 from lighthouse_tui.tui.screens.inbox import InboxScreen
@@ -141,21 +140,9 @@ async def test_hostile_text_is_shown_as_text(
 
 
 async def test_a_read_only_log_allows_a_dry_run_only(
-    make_app: Callable[..., LighthouseApp],
-    log: DecisionLog,
-    monkeypatch: pytest.MonkeyPatch,
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, read_only_log: None
 ) -> None:
-    """Refused for writing as a read-only file is (tests run as root, which a file mode does
-    not stop), the log is opened for reading: the sources can still be checked."""
     log.add(item("Already there"))
-    opener = DecisionLog.open
-
-    def read_only(path: Path, *, readonly: bool = False, **options: Any) -> DecisionLog:
-        if not readonly:
-            raise StoreError(f"{path}: cannot open the decision log: permission denied")
-        return opener(path, readonly=True, **options)
-
-    monkeypatch.setattr(DecisionLog, "open", read_only)
     Path("leads.csv").write_text(CSV, encoding="utf-8")
     async with make_app().run_test(size=SIZE) as pilot:
         await settle(pilot)

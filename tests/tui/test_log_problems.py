@@ -4,11 +4,8 @@ the rest keeps working; a write the log refuses is said, and nothing the user di
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-import pytest
-
-from lighthouse_tui.store.log import DecisionLog, StoreError
+from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.tui.app import LighthouseApp
 from lighthouse_tui.tui.screens.check import CheckScreen
 from lighthouse_tui.tui.screens.inbox import InboxScreen
@@ -76,21 +73,9 @@ async def test_a_locked_log_is_said_and_the_archive_can_be_tried_again(
 
 
 async def test_a_read_only_log_is_shown_and_says_nothing_can_be_recorded(
-    make_app: Callable[..., LighthouseApp],
-    log: DecisionLog,
-    monkeypatch: pytest.MonkeyPatch,
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, read_only_log: None
 ) -> None:
-    """A log that cannot be opened for writing (here refused as a read-only file is; tests
-    run as root, which a file mode does not stop) is opened for reading instead."""
     log.add(item("Look only"))
-    opener = DecisionLog.open
-
-    def read_only(path: Path, *, readonly: bool = False, **options: Any) -> DecisionLog:
-        if not readonly:
-            raise StoreError(f"{path}: cannot open the decision log: permission denied")
-        return opener(path, readonly=True, **options)
-
-    monkeypatch.setattr(DecisionLog, "open", read_only)
     async with make_app().run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert any("read-only, nothing can be recorded" in m for m in notifications(pilot.app))
