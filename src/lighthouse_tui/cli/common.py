@@ -5,7 +5,6 @@ functions that need them, so `lighthouse check --json` never pays for Rich or Te
 """
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -85,6 +84,8 @@ def date_argument(text: str) -> date:
 
 
 def print_json(data: object) -> None:
+    import json  # only --json pays for it
+
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
@@ -153,6 +154,8 @@ def open_log(explicit: str | None, *, readonly: bool = False) -> Iterator["Decis
 
 def committed_hours(log: "DecisionLog | None", today: date) -> float:
     """Hours per week already promised, from the accepted decisions in the log."""
+    if log is None:
+        return 0.0
     from lighthouse_tui.core.capacity import committed_on
 
-    return committed_on(log.commitments(today), today) if log is not None else 0.0
+    return committed_on(log.commitments(today), today)

@@ -12,11 +12,10 @@ import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from lighthouse_tui.core import tomlpos
 from lighthouse_tui.core.problems import Problem, ProblemsError
 from lighthouse_tui.core.rules import Rule as CompiledRule
 from lighthouse_tui.core.rules import RuleError, compile_rule
@@ -31,6 +30,9 @@ from lighthouse_tui.core.strategy import (
 from lighthouse_tui.core.suggest import closest
 from lighthouse_tui.core.types import ValueType
 from lighthouse_tui.core.vocabulary import rule_names
+
+if TYPE_CHECKING:
+    from lighthouse_tui.core import tomlpos
 
 MAX_BYTES = 1_000_000
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
@@ -57,6 +59,22 @@ class LoadedStrategy:
     """Per-kind evaluation plans, filled by the filter on first use."""
 
 
+class _KeyPositions:
+    """Where each key of the file is, scanned when the first problem needs placing: a file
+    that loads, which `check` reads on every run, never pays for the scan or its module."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._found: dict[tomlpos.Path, tomlpos.Position] | None = None
+
+    def locate(self, path: "tomlpos.Path") -> "tomlpos.Position | None":
+        from lighthouse_tui.core import tomlpos
+
+        if self._found is None:
+            self._found = tomlpos.key_positions(self._text)
+        return tomlpos.locate(self._found, path)
+
+
 def load_strategy_file(path: Path) -> LoadedStrategy:
     name = str(path)
     try:
@@ -78,11 +96,11 @@ def load_strategy_bytes(data: bytes, source: str) -> LoadedStrategy:
         raise _fail(source, f"is over {MAX_BYTES // 1_000_000} MB; a strategy is a few KB of TOML")
     text = decode_text(data, source)
     raw = parse_toml(text, source)
-    positions = tomlpos.key_positions(text)
+    positions = _KeyPositions(text)
 
     version = raw.get("schema")
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
-        pos = tomlpos.locate(positions, ("schema",))
+        pos = positions.locate(("schema",))
         raise ProblemsError(
             [
                 _problem(
@@ -165,7 +183,7 @@ def _lower_first(text: str) -> str:
 
 def _problem(
     source: str,
-    pos: tomlpos.Position | None,
+    pos: "tomlpos.Position | None",
     path: str,
     message: str,
     suggestion: str | None = None,
@@ -191,13 +209,13 @@ def format_path(loc: tuple[str | int, ...]) -> str:
 
 
 def _schema_problems(
-    exc: ValidationError, source: str, positions: dict[tomlpos.Path, tomlpos.Position]
+    exc: ValidationError, source: str, positions: "_KeyPositions"
 ) -> list[Problem]:
     problems = []
     for error in exc.errors(include_url=False):
         loc = tuple(part for part in error["loc"] if part != "[key]")
         message, suggestion = _describe(error, loc)
-        pos = tomlpos.locate(positions, loc)
+        pos = positions.locate(loc)
         problems.append(_problem(source, pos, format_path(loc), message, suggestion))
     return problems
 
@@ -285,7 +303,7 @@ class _CrossCheck:
         self,
         raw: dict[str, Any],
         source: str,
-        positions: dict[tomlpos.Path, tomlpos.Position],
+        positions: "_KeyPositions",
     ) -> None:
         self.source = source
         self.positions = positions
@@ -318,7 +336,7 @@ class _CrossCheck:
     def report(
         self, loc: tuple[str | int, ...], message: str, suggestion: str | None = None
     ) -> None:
-        pos = tomlpos.locate(self.positions, loc)
+        pos = self.positions.locate(loc)
         self.problems.append(_problem(self.source, pos, format_path(loc), message, suggestion))
 
     def check_duplicates(self, entries: list[tuple[int, dict[str, Any]]], section: str) -> None:
@@ -369,7 +387,7 @@ class _CrossCheck:
             self.compiled.append(compile_rule(when, names, choices=choices))
         except RuleError as exc:
             loc = ("rules", index, "when")
-            pos = tomlpos.locate(self.positions, loc)
+            pos = self.positions.locate(loc)
             col = pos.col if pos else None
             if pos and pos.value_col is not None and "\n" not in when:
                 col = pos.value_col + 1 + exc.offset
