@@ -103,6 +103,7 @@ class LighthouseApp(App[None]):
             "Import…",
             tooltip="Bring opportunities in from CSV, JSON, TOML or e-mail files; safe to repeat",
             id="import",
+            show=False,  # the footer has no room left at 80 columns; the inbox says ctrl+o
         ),
         Binding(
             "question_mark,f1",

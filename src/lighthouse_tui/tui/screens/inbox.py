@@ -171,8 +171,9 @@ class InboxScreen(LighthouseScreen):
         else:
             empty.update(
                 Text(
-                    "Nothing waits in the inbox. a adds an opportunity; from the shell, "
-                    "`lighthouse add` and `lighthouse import` do too."
+                    "Nothing waits in the inbox. a adds an opportunity, ctrl+o imports them "
+                    "from CSV, JSON, TOML or mail files; from the shell, `lighthouse add` and "
+                    "`lighthouse import` do too."
                 )
             )
         self.update_keys()
