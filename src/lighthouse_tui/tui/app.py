@@ -1,5 +1,5 @@
-"""The Lighthouse app: the inbox and its triage, the quick check, the decision log and the
-strategy.
+"""The Lighthouse app: the inbox and its triage, the quick check, the decision log, the
+review, the strategy, and importing.
 
 Each screen is a mode with its own stack, so going to the strategy and back keeps the check
 the user was typing, or the triage under way. The strategy file is read here, once per
