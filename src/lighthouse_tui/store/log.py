@@ -79,6 +79,12 @@ class LogFilter:
     `until`, the ones old enough to be asked about."""
 
 
+def due_filter(after_days: int, today: date) -> LogFilter:
+    """The decisions whose outcome is due: decided more than `after_days` days before
+    `today`, and neither deferred nor rated since."""
+    return LogFilter(until=today - timedelta(days=after_days + 1), outcome_due=True)
+
+
 _DECISION_COLUMNS = """
     d.id, d.opportunity_id, d.decided_at, d.kind, o.title, o.source, d.default_choice,
     d.verdict, d.score, d.provisional, d.final_choice, d.note, d.strategy, d.evaluation,
@@ -516,13 +522,7 @@ class DecisionLog:
     def outcomes_due(self, after_days: int, today: date) -> int:
         """Decisions older than `after_days` that still have no outcome (deferred ones are
         not decisions yet, so they are not due)."""
-        cutoff = _local_midnight(today - timedelta(days=after_days))
-        with self._reading() as db:
-            return db.execute(
-                "SELECT count(*) FROM decisions d WHERE d.decided_at < ? AND d.final_choice !="
-                " 'defer' AND NOT EXISTS (SELECT 1 FROM outcomes WHERE decision_id = d.id)",
-                (_ts(cutoff),),
-            ).fetchone()[0]
+        return self.count(due_filter(after_days, today))
 
     # Capacity
 

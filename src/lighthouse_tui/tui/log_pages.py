@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TypeVar
 
-from lighthouse_tui.store.log import DecisionLog, LogFilter
+from lighthouse_tui.store.log import DecisionLog, LogFilter, due_filter
 from lighthouse_tui.store.records import DecisionRecord
 
 T = TypeVar("T")
@@ -33,15 +33,13 @@ class LogView:
 
     def where(self, today: date, after_days: int) -> LogFilter:
         since = today - timedelta(days=self.period) if self.period is not None else None
-        until = today - timedelta(days=after_days + 1) if self.due else None
-        return LogFilter(
+        return replace(
+            due_filter(after_days, today) if self.due else LogFilter(),
             since=since,
-            until=until,
             kind=self.kind,
             verdict=self.verdict,
             overrode=self.overrode,
             text=self.text or None,
-            outcome_due=self.due,
         )
 
     @property
