@@ -24,7 +24,8 @@ from textual.screen import Screen
 from lighthouse_tui.core.locations import StrategyLocation
 from lighthouse_tui.core.strategy import Review
 from lighthouse_tui.store.log import BUSY_TIMEOUT_S, Clock, DecisionLog, StoreError, utc_now
-from lighthouse_tui.store.records import DefaultChoice
+from lighthouse_tui.store.records import DefaultChoice, InboxItem
+from lighthouse_tui.tui.commands import InboxCommands
 from lighthouse_tui.tui.literal import DropControlCharacters
 from lighthouse_tui.tui.logbook import Logbook, LogSummary, read_summary
 from lighthouse_tui.tui.screens.check import CheckScreen
@@ -32,6 +33,7 @@ from lighthouse_tui.tui.screens.help import HelpScreen, keys_table
 from lighthouse_tui.tui.screens.inbox import InboxScreen
 from lighthouse_tui.tui.screens.log import LogScreen
 from lighthouse_tui.tui.screens.strategy import StrategyScreen
+from lighthouse_tui.tui.screens.triage import TriageScreen
 from lighthouse_tui.tui.state import StrategyState, read_strategy
 
 INBOX = "inbox"
@@ -58,6 +60,7 @@ class LighthouseApp(App[None]):
         REVIEW: _review_screen,
         STRATEGY: StrategyScreen,
     }
+    COMMANDS = App.COMMANDS | {InboxCommands}
     BINDING_GROUP_TITLE = "Everywhere"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -289,6 +292,14 @@ class LighthouseApp(App[None]):
             return
         await self.switch_mode(REVIEW)
         self.refresh_bindings()
+
+    async def triage_item(self, item: InboxItem) -> None:
+        """Triage one item picked in the palette, from the inbox, where triage comes back."""
+        if self.needs_strategy("Triage"):
+            return
+        await self.switch_mode(INBOX)
+        self.refresh_bindings()
+        self.push_screen(TriageScreen([item]))
 
     async def show_due_outcomes(self) -> None:
         """The log, showing only the decisions waiting for their outcome."""

@@ -1,0 +1,59 @@
+"""The palette's own entries: an inbox item found by a few letters of its title and triaged
+from any screen, its title shown as text even when it looks like markup."""
+
+from collections.abc import Callable
+
+from textual.command import CommandList, CommandPalette
+from textual.pilot import Pilot
+
+from lighthouse_tui.store.log import DecisionLog
+from lighthouse_tui.tui.app import LighthouseApp
+from lighthouse_tui.tui.screens.check import CheckScreen
+from lighthouse_tui.tui.screens.inbox import InboxScreen
+from lighthouse_tui.tui.screens.triage import TriageScreen
+
+from .conftest import SIZE, item, settle
+
+
+async def search(pilot: Pilot[None], query: str) -> list[str]:
+    """Open the palette, type `query`, and return the hits' texts, best first."""
+    await pilot.press("ctrl+p")
+    await settle(pilot)
+    await pilot.press(*query)
+    await settle(pilot)
+    await pilot.pause(0.3)  # the palette searches after a short debounce
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette)
+    hits = palette.query_one(CommandList)
+    return [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)]
+
+
+async def test_an_item_found_by_its_title_is_triaged_from_another_screen(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    log.add(item("Audit for ACME", fee=900.0))
+    log.add(item("Newsletter swap", kind="partner_offer"))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, InboxScreen)
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, CheckScreen)
+        hits = await search(pilot, "acme")
+        assert hits[0].startswith("Triage: Audit for ACME")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, TriageScreen)
+        assert screen.item.title == "Audit for ACME"
+        assert pilot.app.current_mode == "inbox"
+
+
+async def test_a_title_that_looks_like_markup_is_shown_as_written(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    log.add(item("[bold]Podcast[/] guest \x1b[31mnow"))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        hits = await search(pilot, "podcast")
+        assert hits[0].startswith("Triage: [bold]Podcast[/] guest \\x1b[31mnow")
