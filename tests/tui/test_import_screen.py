@@ -1,19 +1,25 @@
 """Import… in the app: reached from the palette, the same summary and problem lines as the
 CLI, nothing twice, nothing saved on a dry run or a bad request, hostile text shown as text."""
 
+import asyncio
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input
 
 from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.tui.app import LighthouseApp
+from lighthouse_tui.tui.screens import importer
 from lighthouse_tui.tui.screens.importer import ImportScreen, SourcesError, read_maps, read_sources
 from lighthouse_tui.tui.screens.inbox import InboxScreen
 
-from .conftest import SIZE, drawn, flat, item, settle, text_of
+from .conftest import SIZE, drawn, flat, item, notifications, settle, text_of
 
 CSV = (
     "title,kind,fee,hours_per_week\n"
@@ -164,3 +170,52 @@ def test_sources_split_like_a_shell_and_columns_by_commas(tmp_path: Path) -> Non
     assert read_maps("Subject=title, Budget (EUR)=fee,") == ["Subject=title", "Budget (EUR)=fee"]
     with pytest.raises(SourcesError):
         read_sources("   ")
+
+
+async def test_the_dialog_answers_keys_and_shows_progress_while_an_import_runs(
+    make_app: Callable[..., LighthouseApp],
+    log: DecisionLog,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The import holds the log's thread until it ends; the dialog meanwhile shows how far it
+    got, and escape explains why it cannot stop halfway rather than freezing or closing."""
+    Path("leads.csv").write_text(CSV, encoding="utf-8")
+    halfway, finish = threading.Event(), threading.Event()
+    real_import = importer.import_sources
+
+    def slow_import(*args: Any, progress: Callable[[float, int], None], **kwargs: Any) -> Any:
+        progress(0.5, 1_234)
+        halfway.set()
+        assert finish.wait(10)
+        return real_import(*args, progress=progress, **kwargs)
+
+    monkeypatch.setattr(importer, "import_sources", slow_import)
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        pilot.app.screen.query_one("#import-sources", Input).value = "leads.csv"
+        await pilot.press("enter")
+        assert await asyncio.to_thread(halfway.wait, 10)
+        await pilot.pause(0.3)
+        assert "Reading… 1,234 items so far" in summary(pilot.app)
+        assert pilot.app.screen.query_one("#import-progress").display
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, ImportScreen)
+        assert any("saves all of its items or none" in n for n in notifications(pilot.app))
+        finish.set()
+        await settle(pilot)
+        assert "Imported 2 new" in summary(pilot.app)
+    assert len(log.inbox()) == 2
+
+
+@given(st.text())
+def test_any_typed_sources_give_paths_or_one_line_why(text: str) -> None:
+    problem = ""
+    sources: list[Any] = []
+    try:
+        sources = read_sources(text)
+    except SourcesError as exc:
+        problem = str(exc)
+    assert "\n" not in problem
+    assert bool(sources) != bool(problem)
+    assert all(isinstance(source, Path) for source in sources)
