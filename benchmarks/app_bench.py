@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from user_env import compile_package, user_env
+
 from lighthouse_tui.core.filter import evaluate
 from lighthouse_tui.core.loader import load_strategy_file
 from lighthouse_tui.core.opportunity import Opportunity
@@ -227,9 +229,13 @@ def write_big_log(path: Path) -> None:
     assert counts == (DECISIONS, PENDING), counts
 
 
+ENV: dict[str, str] = {}
+"""The measured processes' environment (`user_env`), set by `main`."""
+
+
 def run_json(script: str, *args: object) -> dict[str, object]:
     done = subprocess.run(
-        [PY, "-c", script, *map(str, args)], capture_output=True, text=True, check=True
+        [PY, "-c", script, *map(str, args)], capture_output=True, text=True, check=True, env=ENV
     )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -295,7 +301,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer runs (noisier)")
     args = parser.parse_args()
     runs, presses = (3, 20) if args.quick else (7, 60)
+    compile_package()
     with tempfile.TemporaryDirectory() as tmp:
+        ENV.update(user_env(Path(tmp)))
         empty, big = Path(tmp) / "empty.db", Path(tmp) / "big.db"
         DecisionLog.open(empty).close()
         started = time.perf_counter()
