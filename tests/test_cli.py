@@ -1,5 +1,6 @@
 """`lighthouse` through a real subprocess: exit codes, JSON shape, stdin, prompts, layering."""
 
+import argparse
 import hashlib
 import json
 import os
@@ -398,3 +399,21 @@ def test_terminal_enter_skips_a_rating(s: list[str]) -> None:
     assert "DECLINE" in out
     assert "alignment" in out
     assert code == 1
+
+
+def _command_parsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    return next(
+        dict(action.choices)
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+    )
+
+
+def test_each_command_alone_parses_and_explains_as_in_the_whole_parser() -> None:
+    """`lighthouse X …` builds only the parsers of X's module: X must be there, with the same
+    arguments and help as in the whole parser, which lists every command of COMMANDS."""
+    whole = _command_parsers(cli.build_parser())
+    assert list(whole) == list(cli.COMMANDS)
+    for command in cli.COMMANDS:
+        alone = _command_parsers(cli.build_parser(command))
+        assert alone[command].format_help() == whole[command].format_help()

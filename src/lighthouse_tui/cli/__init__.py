@@ -26,19 +26,25 @@ from lighthouse_tui.cli.common import (
 
 COMMANDS = {
     "check": "check",
+    "add": "inbox",
     "inbox": "inbox",
+    "decide": "inbox",
     "import": "importer",
     "log": "log",
+    "outcome": "log",
+    "export": "log",
+    "capacity": "log",
     "review": "review",
     "strategy": "strategy",
 }
-"""Each command and the module of `lighthouse_tui.cli` that registers and runs it."""
+"""Each command and the module of `lighthouse_tui.cli` that registers and runs it, in the
+order `--help` lists them."""
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The whole parser, or with `only` the parser of that one command: `lighthouse check …`
-    then neither imports nor builds the five others (a tenth of its start-up), and parses
-    and explains its arguments exactly as the whole parser would."""
+    """The whole parser, or with `only` the parsers of that command's module: `lighthouse
+    check …` then neither imports nor builds the others (a tenth of its start-up), and
+    parses and explains its arguments exactly as the whole parser would."""
     parser = Parser(
         prog="lighthouse",
         description="Turn your strategy into a decision filter. With no command, opens the app.",
@@ -50,9 +56,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     db_option(parser)
     parser.set_defaults(handler=None, strategy=None, db=None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for command, module in COMMANDS.items():
-        if only in (None, command):
-            import_module(f"lighthouse_tui.cli.{module}").register(commands)
+    modules = [COMMANDS[only]] if only else list(dict.fromkeys(COMMANDS.values()))
+    for module in modules:
+        import_module(f"lighthouse_tui.cli.{module}").register(commands)
     return parser
 
 
