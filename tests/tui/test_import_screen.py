@@ -161,15 +161,46 @@ async def test_a_read_only_log_allows_a_dry_run_only(
     assert [i.title for i in log.inbox()] == ["Already there"]
 
 
-def test_sources_split_like_a_shell_and_columns_by_commas(tmp_path: Path) -> None:
-    assert read_sources("a.csv 'my leads.csv' ~/x.mbox") == [
+def test_sources_split_like_a_shell(tmp_path: Path) -> None:
+    assert read_sources("a.csv 'my leads.csv' ~/x.mbox ~nosuchuser0/y.csv") == [
         Path("a.csv"),
         Path("my leads.csv"),
         Path("~/x.mbox").expanduser(),
+        Path("~nosuchuser0/y.csv"),
     ]
-    assert read_maps("Subject=title, Budget (EUR)=fee,") == ["Subject=title", "Budget (EUR)=fee"]
     with pytest.raises(SourcesError):
         read_sources("   ")
+
+
+@pytest.mark.parametrize(
+    ("typed", "maps"),
+    [
+        ("Subject=title, Budget (EUR)=fee,", ["Subject=title", "Budget (EUR)=fee"]),
+        ("E-mail subject=title Budget=fee", ["E-mail subject=title", "Budget=fee"]),
+        ("Subject = title,Budget=fee", ["Subject = title", "Budget=fee"]),
+        ("a=b=c", ["a=b=c"]),
+        ("Subject=title Budget", ["Subject=title", "Budget"]),
+        (" , ", []),
+    ],
+)
+def test_columns_split_by_commas_or_after_a_field(typed: str, maps: list[str]) -> None:
+    """Each piece is one `--map` of the CLI; what is not COLUMN=FIELD is kept whole for
+    `make_options` to name, never dropped or glued to the mapping before it."""
+    assert read_maps(typed) == maps
+
+
+async def test_mapped_columns_fill_fields(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    Path("form.csv").write_text("E-mail subject,Budget\nAudit for ACME,800\n", encoding="utf-8")
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        pilot.app.screen.query_one("#import-maps", Input).value = "E-mail subject=title Budget=fee"
+        await run(pilot, "form.csv")
+        assert "Imported 1 new" in summary(pilot.app)
+    [saved] = log.inbox()
+    assert (saved.title, saved.fields.get("fee")) == ("Audit for ACME", 800)
 
 
 async def test_the_dialog_answers_keys_and_shows_progress_while_an_import_runs(

@@ -5,6 +5,8 @@ The run happens on the decision log's own thread (it writes there, in one transa
 the dialog stays responsive through a mailbox of years; a timer shows how far it got.
 """
 
+import os
+import re
 import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +32,9 @@ if TYPE_CHECKING:
     from lighthouse_tui.tui.app import LighthouseApp
 
 PROGRESS_EVERY_S = 0.1
+_MAPPING = re.compile(r"[^=]*=\s*\S*|.+", re.DOTALL)
+"""One `COLUMN=FIELD` (the column may hold spaces, the field never does), or text left over
+that is not one, kept for `make_options` to name."""
 
 
 class SourcesError(ValueError):
@@ -37,8 +42,9 @@ class SourcesError(ValueError):
 
 
 def read_sources(text: str) -> list[Source]:
-    """Paths as a shell would split them (quotes for spaces), `~` expanded. Raises
-    `SourcesError` for nothing given, an unclosed quote, or stdin."""
+    """Paths as a shell would split them (quotes for spaces), `~` expanded as a shell does
+    (`~nobody` stays as typed, and then is a missing file). Raises `SourcesError` for nothing
+    given, an unclosed quote, or stdin."""
     try:
         words = shlex.split(text)
     except ValueError as exc:
@@ -47,12 +53,16 @@ def read_sources(text: str) -> list[Source]:
         raise SourcesError("name a file or a folder to import")
     if "-" in words:
         raise SourcesError("stdin (-) is for `lighthouse import`; name a file here")
-    return [Path(word).expanduser() for word in words]
+    return [Path(os.path.expanduser(word)) for word in words]
 
 
 def read_maps(text: str) -> list[str]:
-    """`Subject=title, Budget (EUR)=fee`: commas separate, as column names hold spaces."""
-    return [part.strip() for part in text.split(",") if part.strip()]
+    """The `--map` values of `lighthouse import`, typed on one line: `Subject=title,
+    Budget (EUR)=fee` or `E-mail subject=title Budget=fee`. Commas separate; so do spaces
+    after a field, as field names have none while column names often do. A piece that is not
+    `COLUMN=FIELD` stays whole, so `make_options` names it rather than it being dropped."""
+    pieces = (piece.strip() for part in text.split(",") for piece in _MAPPING.findall(part))
+    return [piece for piece in pieces if piece]
 
 
 @dataclass
