@@ -185,12 +185,20 @@ def decide(
 
 async def settle(pilot: Pilot[None]) -> None:
     """Wait for the log's answers (workers, and the workers they start) and the repaint
-    that shows them."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    while any(worker.is_running for worker in pilot.app.workers):
-        await pilot.app.workers.wait_for_complete()
+    that shows them.
+
+    A pause only drains the queues of the screen shown when it began: a screen pushed
+    meanwhile may not have run its `on_mount` (which starts its workers) yet. So the wait
+    ends only after a pause that began and ended on the same screen left no worker busy.
+    """
+    while True:
+        screen = pilot.app.screen
         await pilot.pause()
+        busy = [worker for worker in pilot.app.workers if not worker.is_finished]
+        if busy:
+            await pilot.app.workers.wait_for_complete(busy)
+        elif pilot.app.screen is screen:
+            return
 
 
 def notifications(app: LighthouseApp) -> list[str]:
