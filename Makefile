@@ -27,12 +27,14 @@ lint: $(STAMP) ## ruff and the layer contracts
 test: lint ## Lint, then the whole test suite
 	$(BIN)/pytest
 
+BENCHES := run store_bench app_bench import_bench review_bench
+
 bench: $(STAMP) ## Benchmarks, as ratios against baselines measured in the same run
-	$(BIN)/python benchmarks/run.py
-	$(BIN)/python benchmarks/store_bench.py
-	$(BIN)/python benchmarks/app_bench.py
-	$(BIN)/python benchmarks/import_bench.py
-	$(BIN)/python benchmarks/review_bench.py
+	@failed=; for bench in $(BENCHES); do \
+	  echo "== benchmarks/$$bench.py"; \
+	  $(BIN)/python benchmarks/$$bench.py || failed="$$failed $$bench"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "over budget or broken:$$failed"; exit 1; fi
 
 clean: ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache
