@@ -63,6 +63,15 @@ class LighthouseApp(App[None]):
     COMMANDS = App.COMMANDS | {InboxCommands}
     BINDING_GROUP_TITLE = "Everywhere"
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Help first: at 80 columns the footer cuts the keys that come last, and `?` is the
+        # way to every one of them.
+        Binding(
+            "question_mark,f1",
+            "help",
+            "Help",
+            tooltip="List every key of this screen (f1 works while typing)",
+            id="help",
+        ),
         Binding(
             "i,f4",
             "show_inbox",
@@ -107,13 +116,6 @@ class LighthouseApp(App[None]):
             tooltip="Bring opportunities in from CSV, JSON, TOML or e-mail files; safe to repeat",
             id="import",
             show=False,  # the footer has no room left at 80 columns; the inbox says ctrl+o
-        ),
-        Binding(
-            "question_mark,f1",
-            "help",
-            "Help",
-            tooltip="List every key of this screen (f1 works while typing)",
-            id="help",
         ),
     ]
 

@@ -73,7 +73,9 @@ class QuestionScreen(ModalScreen[Answer | None]):
             yield Static(self.question, id="question")
             yield Static(self.keys_line(), id="question-keys")
             yield Static(id="note-prompt")
-            yield Input(self.first_note, id="note", compact=True)
+            yield Input(
+                self.first_note, placeholder="type a line, or enter alone", id="note", compact=True
+            )
 
     def on_mount(self) -> None:
         if self.chosen is not None:

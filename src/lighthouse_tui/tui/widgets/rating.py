@@ -38,6 +38,7 @@ class RatingRow(Widget, can_focus=True):
             "Clear",
             tooltip="Take the rating back: the criterion counts as missing",
             id="clear-rating",
+            show=False,  # the ratings' own hint says it, and triage's footer needs the room
         ),
     ]
 
