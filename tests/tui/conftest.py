@@ -188,17 +188,21 @@ async def settle(pilot: Pilot[None]) -> None:
     that shows them.
 
     A pause only drains the queues of the screen shown when it began: a screen pushed
-    meanwhile may not have run its `on_mount` (which starts its workers) yet. So the wait
-    ends only after a pause that began and ended on the same screen left no worker busy.
+    meanwhile may not have run its `on_mount` (which starts its workers) yet. And the layout
+    a pause ends with sends the widgets messages (a table learns its width from its Resize)
+    that only the next pause sees handled. So the wait ends after two pauses in a row that
+    began and ended on the same screen with no worker busy.
     """
-    while True:
+    quiet = 0
+    while quiet < 2:
         screen = pilot.app.screen
         await pilot.pause()
         busy = [worker for worker in pilot.app.workers if not worker.is_finished]
         if busy:
             await pilot.app.workers.wait_for_complete(busy)
-        elif pilot.app.screen is screen:
-            return
+            quiet = 0
+        else:
+            quiet = quiet + 1 if pilot.app.screen is screen else 0
 
 
 def notifications(app: LighthouseApp) -> list[str]:
