@@ -182,3 +182,25 @@ async def test_no_color_keeps_overrides_visible(
         await settle(pilot)
         assert "accept ⚑" in drawn(table_of(pilot.app))
         assert "⚑ overrode the filter" in text_of(pilot.app.screen.query_one("#log-detail-view"))
+
+
+@pytest.mark.parametrize(("width", "beside"), [(140, False), (170, True)])
+async def test_the_detail_goes_beside_the_table_only_when_titles_stay_readable(
+    make_app: Callable[..., LighthouseApp],
+    log: DecisionLog,
+    loaded: LoadedStrategy,
+    width: int,
+    beside: bool,
+) -> None:
+    """Beside the table, the pane's 72 columns left the title 10 at 120 to 150 columns."""
+    title = "Quarterly newsletter audit for a B2B agency"
+    decide(log, loaded, item(title))
+    async with make_app().run_test(size=(width, 40)) as pilot:
+        await open_log_screen(pilot.app)
+        await settle(pilot)
+        table = pilot.app.screen.query_one("#log-table")
+        detail = pilot.app.screen.query_one("#log-detail")
+        assert (detail.region.x > table.region.x) is beside
+        assert (detail.region.y > table.region.y) is not beside
+        assert title[:24] in drawn(table)
+        assert "outcome" in drawn(table)

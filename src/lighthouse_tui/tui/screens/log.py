@@ -39,12 +39,19 @@ COLUMNS = (
 )
 FILTERS = Binding.Group("Filters")
 """One place in the footer for the keys that filter; `?` lists each with what it does."""
+LOG_WIDE = 160
+"""From this width the detail pane (72 columns and its border) goes beside the table rather
+than below it: the table's fixed columns take about 60, and a title needs 24 to be read."""
 DETAIL_DELAY_S = 0.05
 """The detail waits this long for the cursor to settle: holding an arrow key down must not
 queue a replay per row on the log's thread, ahead of the pages."""
 
 
 class LogScreen(LighthouseScreen):
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (LOG_WIDE, "-wide"),
+    ]
     AUTO_FOCUS = "#log-table"
     BINDING_GROUP_TITLE = "Log"
     BINDINGS: ClassVar[list[BindingType]] = [
