@@ -59,12 +59,13 @@ asyncio.run(main())
 """
 
 KEYPRESS = """
-import asyncio, json, statistics, sys, time
+import asyncio, itertools, json, statistics, sys, time
 from pathlib import Path
 from textual.app import App
 from textual.widgets import Footer, Static
 from lighthouse_tui.core.locations import StrategyLocation
 from lighthouse_tui.tui.app import LighthouseApp
+from lighthouse_tui.tui.widgets.assessment import Assessment, explanation_shape
 from lighthouse_tui.tui.widgets.rating import RatingRow
 
 class Bare(App):
@@ -121,12 +122,23 @@ async def main():
         await pilot.pause()
         row = app.focused
         assert isinstance(row, RatingRow), row
-        # 4 and 5 change the score; 3 and 4 also change which rules wait for a value, so
-        # the explanation changes height and the whole screen is laid out again.
+        # Two digits that change only the score (the explanation keeps its lines, so it is
+        # repainted without a layout), and two that also change its shape (which rules wait
+        # for a value...), so the screen is laid out again: found by trying, as they depend
+        # on the strategy and the item.
+        pairs = {}
+        assessment = app.screen.query_one(Assessment)
+        for pair in itertools.combinations("012345", 2):
+            shapes = []
+            for digit in pair:
+                app.simulate_key(digit)
+                await pilot.pause()
+                shapes.append(explanation_shape(assessment.evaluation))
+            pairs.setdefault("same shape" if shapes[0] == shapes[1] else "new shape", pair)
+        assert len(pairs) == 2, pairs
         verdict = app.screen.query_one("#evaluation")
-        figures["same shape"] = await measure(app, pilot, verdict, "45", presses)
-        figures["new shape"] = await measure(app, pilot, verdict, "34", presses)
-        assert row.rating in (3, 4), row.rating
+        for case, pair in sorted(pairs.items(), reverse=True):
+            figures[case] = await measure(app, pilot, verdict, pair, presses)
     print(json.dumps(figures))
 
 asyncio.run(main())

@@ -41,7 +41,7 @@ class AddScreen(ModalScreen[Opportunity | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="add-dialog"):
             yield Static(Text("Add to the inbox", style="bold"))
-            yield CheckForm(self.loaded, Draft(), ratings="none")
+            yield CheckForm(self.loaded, Draft(), on_change=self._read, ratings="none")
             yield Static(
                 Text("Enter or ctrl+s adds it; escape cancels.", style="dim"), id="add-hint"
             )
@@ -49,9 +49,8 @@ class AddScreen(ModalScreen[Opportunity | None]):
     def on_mount(self) -> None:
         self.query_one(CheckForm).focus_first()
 
-    @on(CheckForm.Changed)
-    def _read(self, event: CheckForm.Changed) -> None:
-        self.reading = event.reading
+    def _read(self, reading: Reading) -> None:
+        self.reading = reading
 
     @on(Input.Submitted)
     def _submitted(self) -> None:

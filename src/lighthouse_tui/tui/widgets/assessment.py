@@ -2,7 +2,6 @@
 
 from collections.abc import Hashable
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Container, VerticalScroll
 from textual.widgets import Static
@@ -48,7 +47,7 @@ class Assessment(Container):
     def compose(self) -> ComposeResult:
         loaded, draft = self._first
         if loaded is not None:
-            self.form = CheckForm(loaded, draft, ratings=self._ratings_place)
+            self.form = self._new_form(loaded, draft)
             yield self.form
         with VerticalScroll(id="explanation"):
             yield Static(id="evaluation")
@@ -114,14 +113,15 @@ class Assessment(Container):
     async def _replace_form(self, loaded: LoadedStrategy, draft: Draft) -> None:
         if self.form is not None:
             await self.form.remove()
-        self.form = CheckForm(loaded, draft, ratings=self._ratings_place)
+        self.form = self._new_form(loaded, draft)
         await self.mount(self.form, before="#explanation")
         self.form.focus_first()
 
-    @on(CheckForm.Changed)
-    def _read(self, event: CheckForm.Changed) -> None:
-        event.stop()
-        self.reading = event.reading
+    def _new_form(self, loaded: LoadedStrategy, draft: Draft) -> CheckForm:
+        return CheckForm(loaded, draft, on_change=self._read, ratings=self._ratings_place)
+
+    def _read(self, reading: Reading) -> None:
+        self.reading = reading
         self._show()
 
     def _show(self) -> None:

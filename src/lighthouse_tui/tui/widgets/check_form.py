@@ -1,5 +1,6 @@
 """The quick-check form: title, kind, fields, then the ratings that apply to the kind."""
 
+from collections.abc import Callable
 from typing import ClassVar, Literal
 
 from rich.text import Text
@@ -7,7 +8,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
 from textual.widgets import Input, Label, Select, Static
 
 from lighthouse_tui.core.loader import LoadedStrategy
@@ -54,6 +54,9 @@ class CheckForm(VerticalScroll, can_focus=False):
     The quick check, triage and the inbox's "add" all use it: one form, one way to type.
 
     Not focusable itself: tab and the arrow keys go from field to field and row to row.
+
+    Each reading is handed over by calling `on_change`, not by a message, for the reason
+    `RatingRow` gives: a rating's dots and its verdict reach the screen in one frame.
     """
 
     BINDING_GROUP_TITLE = "Moving through the form"
@@ -76,19 +79,19 @@ class CheckForm(VerticalScroll, can_focus=False):
         ),
     ]
 
-    class Changed(Message):
-        """The form changed; `reading` is its contents parsed against `loaded`."""
-
-        def __init__(self, loaded: LoadedStrategy, reading: Reading) -> None:
-            super().__init__()
-            self.loaded = loaded
-            self.reading = reading
-
     def __init__(
-        self, loaded: LoadedStrategy, draft: Draft, *, ratings: RatingsPlace = "last"
+        self,
+        loaded: LoadedStrategy,
+        draft: Draft,
+        *,
+        on_change: Callable[[Reading], None],
+        ratings: RatingsPlace = "last",
     ) -> None:
+        """`on_change(reading)` gets the form's contents parsed against `loaded`: once
+        mounted, then after every change."""
         super().__init__(id="check-form")
         self.loaded = loaded
+        self._change_handler = on_change
         self.ratings_place = ratings
         self.strategy = loaded.strategy
         self._kind = draft.kind if draft.kind in self.strategy.all_kinds else DEFAULT_KIND
@@ -152,7 +155,8 @@ class CheckForm(VerticalScroll, can_focus=False):
 
     def _criteria_widgets(self) -> list[Static | RatingRow]:
         rows: list[Static | RatingRow] = [
-            RatingRow(c, self._ratings.get(c.id)) for c in rated_criteria(self.strategy, self._kind)
+            RatingRow(c, self._ratings.get(c.id), on_rate=self._rated)
+            for c in rated_criteria(self.strategy, self._kind)
         ]
         computed = computed_criteria(self.strategy, self._kind)
         if computed:
@@ -177,20 +181,18 @@ class CheckForm(VerticalScroll, can_focus=False):
             await ratings.mount_all(self._criteria_widgets())
         self._changed()
 
-    @on(RatingRow.Rated)
-    def _rated(self, event: RatingRow.Rated) -> None:
-        event.stop()
-        if event.rating is None:
-            self._ratings.pop(event.criterion_id, None)
+    def _rated(self, criterion_id: str, rating: int | None) -> None:
+        if rating is None:
+            self._ratings.pop(criterion_id, None)
         else:
-            self._ratings[event.criterion_id] = event.rating
+            self._ratings[criterion_id] = rating
         self._changed()
 
     def _changed(self) -> None:
         reading = read_draft(self.strategy, self.draft)
         for field in self._fields:
             field.show_error(reading.errors.get(field.field_name))
-        self.post_message(self.Changed(self.loaded, reading))
+        self._change_handler(reading)
 
 
 def computed_text(criteria: list[Criterion]) -> Text:

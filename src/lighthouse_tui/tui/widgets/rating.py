@@ -1,11 +1,17 @@
-"""One criterion to rate: its question, its current rating, and the keys that set it."""
+"""One criterion to rate: its question, its current rating, and the keys that set it.
 
+A rating is handed to the form by a call, not a message: the new dots and the new verdict
+then reach the screen in one frame. With a message in between, Textual painted the dots
+first and the verdict waited for the next frame: 35–40 ms from key to verdict, against
+10–14 (`benchmarks/app_bench.py`).
+"""
+
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -45,17 +51,17 @@ class RatingRow(Widget, can_focus=True):
     rating: reactive[float | None] = reactive(None)
     """Whole numbers from the keys; a fraction only when the item came with one."""
 
-    class Rated(Message):
-        """The user set or cleared a rating (None)."""
-
-        def __init__(self, criterion_id: str, rating: int | None) -> None:
-            super().__init__()
-            self.criterion_id = criterion_id
-            self.rating = rating
-
-    def __init__(self, criterion: Criterion, rating: float | None = None) -> None:
+    def __init__(
+        self,
+        criterion: Criterion,
+        rating: float | None = None,
+        *,
+        on_rate: Callable[[str, int | None], None],
+    ) -> None:
+        """`on_rate(criterion_id, rating)` is called on every change; None clears."""
         super().__init__(id=f"rating-{criterion.id}")
         self.criterion = criterion
+        self._rate_handler = on_rate
         self.set_reactive(RatingRow.rating, rating)
 
     def render(self) -> Table:
@@ -66,12 +72,14 @@ class RatingRow(Widget, can_focus=True):
         return grid
 
     def action_rate(self, value: int) -> None:
-        self.rating = value
-        self.post_message(self.Rated(self.criterion.id, value))
+        self._rate(value)
 
     def action_clear(self) -> None:
-        self.rating = None
-        self.post_message(self.Rated(self.criterion.id, None))
+        self._rate(None)
+
+    def _rate(self, value: int | None) -> None:
+        self.rating = value
+        self._rate_handler(self.criterion.id, value)
 
 
 def rating_text(rating: float | None) -> Text:
