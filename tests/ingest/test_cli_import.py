@@ -69,7 +69,7 @@ def test_a_mailbox_and_a_contact_form_twice(run: Run, db: Path) -> None:
         f"{FORM}:7: expected 7 columns, got 6",
     ]
     assert first.stderr.splitlines() == [
-        f"note: {FORM}: columns not imported: 'Submitted at', 'Name'; --map COLUMN=FIELD "
+        f"note: {FORM}: columns not imported: 'Submitted at', 'Name'; a mapping COLUMN=FIELD "
         "imports one into a field",
         f"note: {MBOX}:3: no Subject: titled '(no subject)'",
         *problems,

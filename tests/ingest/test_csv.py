@@ -59,7 +59,7 @@ def test_unknown_columns_are_one_notice_and_map_brings_them_in(
     refused = run(path)
     assert lines(refused.problems) == [
         f"{path}: no title column (the columns are 'E-mail subject', 'Fees', 'Phone', ''); "
-        "name one 'title', or --map COLUMN=title"
+        "name one 'title', or map one to it (COLUMN=title)"
     ]
     assert refused.nothing_read
 
@@ -68,7 +68,7 @@ def test_unknown_columns_are_one_notice_and_map_brings_them_in(
     assert summary.problems == ()
     assert lines(summary.notices) == [
         f"{path}: columns not imported: 'Fees' (did you mean 'fee'?), 'Phone', column 4 (no "
-        "name); --map COLUMN=FIELD imports one into a field"
+        "name); a mapping COLUMN=FIELD imports one into a field"
     ]
     assert titles(log) == ["Audit", "Talk"]
 
@@ -81,8 +81,8 @@ def test_map_to_ratings_and_two_columns_for_one_field(
     assert log.inbox()[0].ratings == {"alignment": 3.0}
     both = write(tmp_path, "Title,Subject\na,b\n", "both.csv")
     assert lines(run(both, maps=["Subject=title"]).problems) == [
-        f"{both}:1: columns 'Title' and 'Subject' both fill title; rename one, or --map it to "
-        "another field"
+        f"{both}:1: columns 'Title' and 'Subject' both fill title; rename one, or map it to "
+        "another field (COLUMN=FIELD)"
     ]
 
 

@@ -73,7 +73,7 @@ def _columns(header: list[str], options: ImportOptions) -> _Columns:
         elif target in by_target:
             raise SourceError(
                 f"columns {by_target[target]!r} and {name!r} both fill {target}; "
-                "rename one, or --map it to another field",
+                "rename one, or map it to another field (COLUMN=FIELD)",
                 "1",
             )
         else:
@@ -81,7 +81,8 @@ def _columns(header: list[str], options: ImportOptions) -> _Columns:
     if "title" not in by_target:
         found = ", ".join(repr(n) for n in header)
         raise SourceError(
-            f"no title column (the columns are {found}); name one 'title', or --map COLUMN=title"
+            f"no title column (the columns are {found}); name one 'title', "
+            "or map one to it (COLUMN=title)"
         )
     return _Columns(tuple(targets), tuple(unknown))
 
@@ -95,7 +96,9 @@ def _unknown_notice(unknown: Sequence[tuple[int, str]], options: ImportOptions) 
             named.append(f"{name!r} (did you mean '{hint}'?)")
         else:
             named.append(repr(name))
-    return f"columns not imported: {', '.join(named)}; --map COLUMN=FIELD imports one into a field"
+    return (
+        f"columns not imported: {', '.join(named)}; a mapping COLUMN=FIELD imports one into a field"
+    )
 
 
 def _entries(
