@@ -80,7 +80,14 @@ class PagedTable(DataTable[Text], inherit_bindings=False):
     def _flexible_width(self) -> int:
         padding = 2 * self.cell_padding
         fixed = sum((column.width or 0) + padding for column in self.spec)
-        return max(10, self.scrollable_content_region.width - fixed - padding)
+        room = self.scrollable_content_region.width
+        if not room:
+            # Not laid out yet (the first page is often read before the first layout), or
+            # hidden: the screen's width less the scrollbar, right for a table across the
+            # screen. Built at a guess of 10, the first frame showed titles of 10 columns
+            # until the Resize rebuilt them; a wrong guess is still corrected there.
+            room = self.app.size.width - self.styles.scrollbar_size_vertical
+        return max(10, room - fixed - padding)
 
     def _rebuild(self, width: int) -> None:
         """Columns again at the new width; the rows and the cursor stay where they were."""
