@@ -135,6 +135,8 @@ async def main():
                 await pilot.pause()
                 shapes.append(explanation_shape(assessment.evaluation))
             pairs.setdefault("same shape" if shapes[0] == shapes[1] else "new shape", pair)
+            if len(pairs) == 2:
+                break
         assert len(pairs) == 2, pairs
         verdict = app.screen.query_one("#evaluation")
         for case, pair in sorted(pairs.items(), reverse=True):

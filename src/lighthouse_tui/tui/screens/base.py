@@ -20,11 +20,14 @@ WIDE = 120
 """From this width an explanation (about 70 columns) fits beside what it explains."""
 
 
+def wide_from(width: int) -> list[tuple[int, str]]:
+    """The two layouts of every screen, for `HORIZONTAL_BREAKPOINTS`: `-narrow` (one column)
+    below `width`, `-wide` (side by side) from it; each screen knows where its parts fit."""
+    return [(0, "-narrow"), (width, "-wide")]
+
+
 class LighthouseScreen(Screen[None]):
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
-        (0, "-narrow"),
-        (WIDE, "-wide"),
-    ]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = wide_from(WIDE)
 
     _keys_state: Hashable = None
 

@@ -23,7 +23,7 @@ from lighthouse_tui.store.records import DecisionRecord
 from lighthouse_tui.store.replay import replay
 from lighthouse_tui.tui.log_pages import LogView, read_page
 from lighthouse_tui.tui.logbook import LogSummary
-from lighthouse_tui.tui.screens.base import LighthouseScreen, log_problem
+from lighthouse_tui.tui.screens.base import LighthouseScreen, log_problem, wide_from
 from lighthouse_tui.tui.screens.outcome import OutcomeScreen
 from lighthouse_tui.tui.screens.question import Answer
 from lighthouse_tui.tui.widgets.paged_table import Column, PagedTable, Row, cell
@@ -48,10 +48,7 @@ queue a replay per row on the log's thread, ahead of the pages."""
 
 
 class LogScreen(LighthouseScreen):
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
-        (0, "-narrow"),
-        (LOG_WIDE, "-wide"),
-    ]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = wide_from(LOG_WIDE)
     AUTO_FOCUS = "#log-table"
     BINDING_GROUP_TITLE = "Log"
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -30,7 +30,7 @@ from lighthouse_tui.render.literal import literal
 from lighthouse_tui.render.review import rescore_view, review_columns
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.review_source import read_facts, review_log
-from lighthouse_tui.tui.screens.base import LighthouseScreen, log_problem
+from lighthouse_tui.tui.screens.base import LighthouseScreen, log_problem, wide_from
 from lighthouse_tui.tui.state import StrategyState
 
 DEFAULT_PERIOD = "horizon"
@@ -67,10 +67,7 @@ columns, the weekly bars about 76."""
 
 
 class ReviewScreen(LighthouseScreen):
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
-        (0, "-narrow"),
-        (REVIEW_WIDE, "-wide"),
-    ]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = wide_from(REVIEW_WIDE)
     AUTO_FOCUS = "#review-body"
     """The review, not the period: arrows scroll it and the letter keys work at once."""
     BINDING_GROUP_TITLE = "Review"
