@@ -1,6 +1,7 @@
 """Review statistics on hand-made histories, each number worked out by hand in the comments."""
 
 import json
+import math
 import random
 from datetime import date, timedelta
 
@@ -14,6 +15,7 @@ from lighthouse_tui.core.review import (
     Cell,
     DecisionFact,
     Review,
+    _critical_t,
     differ,
     ranks,
     review,
@@ -211,6 +213,39 @@ def test_significance_needs_strength_and_numbers() -> None:
     assert not significant(0.5, 10)  # t ≈ 1.63
     assert significant(0.5, 40)  # t ≈ 3.56
     assert not significant(0.1, 100_000)  # real, perhaps, but too weak to act on
+
+
+def _t_cdf(x: float, df: int, steps: int = 4000) -> float:
+    """Student's t distribution function by Simpson's rule over its density: exact to far
+    below the fourth decimal the table is written to, with no statistics library."""
+    scale = math.exp(math.lgamma((df + 1) / 2) - math.lgamma(df / 2)) / math.sqrt(df * math.pi)
+
+    def density(t: float) -> float:
+        return scale * (1 + t * t / df) ** (-(df + 1) / 2)
+
+    h = x / steps
+    inner = sum((4 if i % 2 else 2) * density(i * h) for i in range(1, steps))
+    return 0.5 + (density(0) + inner + density(x)) * h / 3
+
+
+@pytest.mark.parametrize("df", [*range(1, 41), 50, 100, 120, 1000, 100_000])
+def test_critical_t_is_never_looser_than_students_t(df: int) -> None:
+    bar = _critical_t(df)
+    assert _t_cdf(bar, df) >= 0.975  # a lower bar would call chance a difference
+    tight = 0.0002 if df <= 30 else 0.003  # the table; the bound above it
+    assert _t_cdf(bar - tight, df) < 0.975
+
+
+def test_differ_holds_what_a_t_test_would_not() -> None:
+    """At 4 and 5 degrees of freedom the old bar (1.96 + 2.4/df: 2.56, 2.44) was under
+    Student's t (2.776, 2.571); these pairs sit in between."""
+
+    def cell(*outcomes: int) -> Cell:
+        return sum((Cell.of(o) for o in outcomes), Cell())
+
+    assert not differ(cell(1, 1, 1, 1, 2), cell(1, 2, 3, 3, 3))  # t ≈ 2.68, df 4
+    assert not differ(cell(3, 3, 3, 3, 3, 5), cell(2, 2, 2, 2, 3, 3))  # t ≈ 2.54, df 5
+    assert differ(cell(1, 1, 1, 1, 1), cell(2, 3, 3, 3, 4))  # t ≈ 6.32, df 4
 
 
 def test_differ_needs_a_real_gap() -> None:
