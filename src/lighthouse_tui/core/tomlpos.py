@@ -33,23 +33,48 @@ def _split_key(dotted: str) -> tuple[str, ...]:
     return tuple(part[1:-1] if part[0] in "\"'" else part for part in _KEY_PART.findall(dotted))
 
 
-def _opens_multiline_string(value: str) -> str | None:
-    """The delimiter of a multi-line string the value starts but does not close, if any."""
-    for quote in ('"""', "'''"):
-        if value.startswith(quote) and value.count(quote) == 1:
-            return quote
-    return None
+def _scan(text: str, depth: int, closing: str | None) -> tuple[int, str | None]:
+    """Carry a value's open brackets and open multi-line string across `text`, so the lines
+    of a multi-line array (`[1],` looks like a table header) or string are not read as keys
+    or headers. Brackets inside strings and comments do not count."""
+    i, end = 0, len(text)
+    while i < end:
+        if closing is not None:
+            if closing == '"""' and text[i] == "\\":
+                i += 2
+            elif text.startswith(closing, i):
+                # up to two quotes may precede the closing three: they belong to the string
+                run = len(text[i:]) - len(text[i:].lstrip(closing[0]))
+                i, closing = i + run, None
+            else:
+                i += 1
+            continue
+        char = text[i]
+        if char == "#":
+            break
+        if char in "\"'":
+            if text.startswith(char * 3, i):
+                closing, i = char * 3, i + 3
+                continue
+            i += 1
+            while i < end and text[i] != char:
+                i += 2 if char == '"' and text[i] == "\\" else 1
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+        i += 1
+    return depth, closing
 
 
 def key_positions(text: str) -> dict[Path, Position]:
     positions: dict[Path, Position] = {}
     aot_counts: dict[Path, int] = {}
     table: Path = ()
-    closing: str | None = None
+    depth, closing = 0, None
     for number, line in enumerate(text.splitlines(), start=1):
-        if closing is not None:
-            if closing in line:
-                closing = None
+        if depth or closing is not None:
+            depth, closing = _scan(line, depth, closing)
             continue
         if header := _HEADER.match(line):
             keys = _split_key(header.group(2))
@@ -69,7 +94,7 @@ def key_positions(text: str) -> dict[Path, Position]:
         path = table + _split_key(assign.group(2))
         value = line[assign.end() :]
         positions[path] = Position(number, assign.start(2) + 1, assign.end() + 1)
-        closing = _opens_multiline_string(value)
+        depth, closing = _scan(value, 0, None)
         if value.startswith("{"):
             offset = assign.end()
             for inner in _INLINE_KEY.finditer(value):
