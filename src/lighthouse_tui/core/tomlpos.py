@@ -2,7 +2,8 @@
 
 `tomllib` returns plain values with no positions. Rather than depend on a second, round-trip
 TOML parser for this one need, we scan the source line by line: table headers, array-of-tables
-entries, `key = value` lines and the keys of one-line inline tables. The scan only runs after
+entries, `key = value` lines and the keys of one-line inline tables, stepping over the inner
+lines of a value that spans several (arrays, strings). The scan only runs after
 `tomllib` has accepted the document, so it may assume valid TOML and stay simple.
 """
 
