@@ -187,7 +187,7 @@ def test_a_log_locked_by_another_process_is_busy_then_usable(
 def build_v1_log(path: Path) -> None:
     """A log as version 1 wrote it: only the first migration, then rows in v1's shape."""
     with closing(sqlite3.connect(path)) as db:
-        db.executescript(MIGRATIONS[0])
+        db.executescript(";\n".join(MIGRATIONS[0]))
         db.executescript(V1_SCRIPT.read_text(encoding="utf-8"))
 
 
@@ -225,6 +225,35 @@ def test_an_old_log_is_migrated_to_the_latest_version(tmp_path: Path) -> None:
     assert integrity(path) == ["ok"]
 
 
+def test_a_migration_whose_statements_hold_semicolons_applies(
+    db_path: Path, clock: FakeClock, loaded: LoadedStrategy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A trigger's body and a string literal hold `;`: a migration is run statement by
+    statement as written, never split on it."""
+    later = (
+        "CREATE TABLE outcome_notes (note TEXT NOT NULL CHECK (note <> ';'))",
+        """CREATE TRIGGER outcome_noted AFTER INSERT ON outcomes BEGIN
+            INSERT INTO outcome_notes (note) VALUES ('rated; ' || NEW.rating);
+            INSERT INTO outcome_notes (note) VALUES ('twice; really');
+        END""",
+    )
+    monkeypatch.setattr("lighthouse_tui.store.log.MIGRATIONS", (*MIGRATIONS, later))
+    monkeypatch.setattr("lighthouse_tui.store.log.LATEST", LATEST + 1)
+    with DecisionLog.open(db_path, clock=clock) as log:
+        log.add_outcome(decide(log, loaded, opp("Decided")), 4)
+    with reader(db_path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST + 1
+        notes = db.execute("SELECT note FROM outcome_notes ORDER BY rowid").fetchall()
+    assert notes == [("rated; 4",), ("twice; really",)]
+
+
+def test_every_migration_is_a_tuple_of_statements() -> None:
+    """A migration written as one script would be run character by character."""
+    for migration in MIGRATIONS:
+        assert isinstance(migration, tuple), migration
+        assert all(isinstance(statement, str) and statement.strip() for statement in migration)
+
+
 def test_an_old_log_opened_read_only_asks_for_an_upgrade_untouched(tmp_path: Path) -> None:
     path = tmp_path / "v1.db"
     build_v1_log(path)
@@ -244,7 +273,7 @@ def test_a_log_missing_only_new_indexes_is_read_as_it_is_then_migrated_by_a_writ
     path = tmp_path / "v2.db"
     build_v1_log(path)
     with closing(sqlite3.connect(path)) as db:
-        db.executescript(MIGRATIONS[1] + ";PRAGMA user_version = 2;")
+        db.executescript(";\n".join([*MIGRATIONS[1], "PRAGMA user_version = 2"]))
     before = snapshot(path)
     with DecisionLog.open(path, readonly=True) as log:
         running = log.commitments(date(2026, 6, 10))

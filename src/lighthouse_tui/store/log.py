@@ -165,8 +165,8 @@ class DecisionLog:
                 # Another process may have migrated since the first look: read it again
                 # under the write lock, or both would run the same migrations.
                 version = self._version()
-                for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-                    for statement in _statements(script):
+                for number, statements in enumerate(MIGRATIONS[version:], start=version + 1):
+                    for statement in statements:
                         db.execute(statement)
                     db.execute(f"PRAGMA user_version = {number}")
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -551,10 +551,6 @@ class DecisionLog:
         if running_on is None:
             return commitments
         return [c for c in commitments if c.end is None or c.end > running_on]
-
-
-def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
 
 
 def _casefold(text: str | None) -> str | None:

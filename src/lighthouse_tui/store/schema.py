@@ -1,4 +1,8 @@
-"""The log's schema, as a list of forward migrations.
+"""The log's schema, as a list of forward migrations, each a tuple of SQL statements.
+
+One statement per string, without its `;`, run one by one: a script split on `;` breaks on a
+trigger's body or a string literal. SQLite stores each CREATE's text as written, so the shipped
+statements keep theirs byte for byte.
 
 `PRAGMA user_version` counts the migrations applied; opening a log applies the missing ones in
 one transaction. A log written by a newer Lighthouse (a higher version) is refused, not
@@ -7,17 +11,17 @@ guessed at. Migrations are append-only: never edit one that has shipped.
 
 APPLICATION_ID = 0x4C485431  # "LHT1": tells our logs apart from any other SQLite file
 
-MIGRATIONS: tuple[str, ...] = (
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: inbox, decisions, the strategy versions that scored them
-    """
-    CREATE TABLE strategies (
+    (
+        """CREATE TABLE strategies (
         fingerprint TEXT PRIMARY KEY,
         name        TEXT NOT NULL,
         source      TEXT NOT NULL,
         content     BLOB NOT NULL,
         first_used  TEXT NOT NULL
-    ) STRICT;
-    CREATE TABLE opportunities (
+    ) STRICT""",
+        """CREATE TABLE opportunities (
         id         INTEGER PRIMARY KEY,
         kind       TEXT NOT NULL,
         title      TEXT NOT NULL,
@@ -27,9 +31,9 @@ MIGRATIONS: tuple[str, ...] = (
         received   TEXT NOT NULL,
         status     TEXT NOT NULL CHECK (status IN ('pending', 'decided', 'archived')),
         import_key TEXT UNIQUE
-    ) STRICT;
-    CREATE INDEX opportunities_by_status ON opportunities (status, received);
-    CREATE TABLE decisions (
+    ) STRICT""",
+        "CREATE INDEX opportunities_by_status ON opportunities (status, received)",
+        """CREATE TABLE decisions (
         id             INTEGER PRIMARY KEY,
         opportunity_id INTEGER NOT NULL REFERENCES opportunities (id),
         decided_at     TEXT NOT NULL,
@@ -41,41 +45,41 @@ MIGRATIONS: tuple[str, ...] = (
         strategy       TEXT NOT NULL REFERENCES strategies (fingerprint),
         final_choice   TEXT NOT NULL CHECK (final_choice IN ('accept', 'decline', 'defer')),
         note           TEXT
-    ) STRICT;
-    CREATE INDEX decisions_by_time ON decisions (decided_at DESC, id DESC);
-    """,
+    ) STRICT""",
+        "CREATE INDEX decisions_by_time ON decisions (decided_at DESC, id DESC)",
+    ),
     # 2: outcomes, appended (a correction is a new row; the earlier one is kept), and what
     #    capacity needs without reading every opportunity's JSON
-    """
-    CREATE TABLE outcomes (
+    (
+        """CREATE TABLE outcomes (
         id          INTEGER PRIMARY KEY,
         decision_id INTEGER NOT NULL REFERENCES decisions (id),
         rating      INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
         note        TEXT,
         happened_on TEXT NOT NULL,
         recorded_at TEXT NOT NULL
-    ) STRICT;
-    CREATE INDEX outcomes_by_decision ON outcomes (decision_id, id DESC);
-    ALTER TABLE decisions ADD COLUMN kind TEXT NOT NULL DEFAULT '';
-    ALTER TABLE decisions ADD COLUMN hours_per_week REAL;
-    ALTER TABLE decisions ADD COLUMN weeks REAL;
-    UPDATE decisions SET
+    ) STRICT""",
+        "CREATE INDEX outcomes_by_decision ON outcomes (decision_id, id DESC)",
+        "ALTER TABLE decisions ADD COLUMN kind TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE decisions ADD COLUMN hours_per_week REAL",
+        "ALTER TABLE decisions ADD COLUMN weeks REAL",
+        """UPDATE decisions SET
         kind = (SELECT kind FROM opportunities o WHERE o.id = opportunity_id),
         hours_per_week = (SELECT json_extract(fields, '$.hours_per_week') FROM opportunities o
                           WHERE o.id = opportunity_id),
         weeks = (SELECT json_extract(fields, '$.weeks') FROM opportunities o
-                 WHERE o.id = opportunity_id);
-    CREATE INDEX decisions_commitments ON decisions (final_choice, hours_per_week)
-        WHERE final_choice = 'accept' AND hours_per_week IS NOT NULL;
-    """,
+                 WHERE o.id = opportunity_id)""",
+        """CREATE INDEX decisions_commitments ON decisions (final_choice, hours_per_week)
+        WHERE final_choice = 'accept' AND hours_per_week IS NOT NULL""",
+    ),
     # 3: the commitments index holds every column capacity reads, so `check` never visits the
     #    decisions' wide rows: 32 ms → 5 ms for the running ones among 25,000 commitments
-    """
-    DROP INDEX decisions_commitments;
-    CREATE INDEX decisions_commitments
+    (
+        "DROP INDEX decisions_commitments",
+        """CREATE INDEX decisions_commitments
         ON decisions (final_choice, decided_at, weeks, hours_per_week)
-        WHERE final_choice = 'accept' AND hours_per_week IS NOT NULL;
-    """,
+        WHERE final_choice = 'accept' AND hours_per_week IS NOT NULL""",
+    ),
 )
 LATEST = len(MIGRATIONS)
 READABLE_FROM = 2
