@@ -1,6 +1,7 @@
 """Strategies and logs written into tmp_path, and the helpers the app tests read the screen
 with."""
 
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from io import StringIO
@@ -203,6 +204,15 @@ async def settle(pilot: Pilot[None]) -> None:
             quiet = 0
         else:
             quiet = quiet + 1 if pilot.app.screen is screen else 0
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool], within: float = 10.0) -> None:
+    """Pause until `condition()` holds: for what `settle` cannot wait out, such as a worker a
+    test holds open on purpose. `within` only bounds a test that would otherwise hang."""
+    deadline = time.monotonic() + within
+    while not condition():
+        assert time.monotonic() < deadline, "the condition never held"
+        await pilot.pause(0.01)
 
 
 def notifications(app: LighthouseApp) -> list[str]:

@@ -19,7 +19,7 @@ from lighthouse_tui.tui.screens import importer
 from lighthouse_tui.tui.screens.importer import ImportScreen, SourcesError, read_maps, read_sources
 from lighthouse_tui.tui.screens.inbox import InboxScreen
 
-from .conftest import SIZE, drawn, flat, item, notifications, settle, text_of
+from .conftest import SIZE, drawn, flat, item, notifications, settle, text_of, until
 
 CSV = (
     "title,kind,fee,hours_per_week\n"
@@ -227,8 +227,8 @@ async def test_the_dialog_answers_keys_and_shows_progress_while_an_import_runs(
         pilot.app.screen.query_one("#import-sources", Input).value = "leads.csv"
         await pilot.press("enter")
         assert await asyncio.to_thread(halfway.wait, 10)
-        await pilot.pause(0.3)
-        assert "Reading… 1,234 items so far" in summary(pilot.app)
+        # the import's worker is held open on purpose: wait for what it shows, not for it
+        await until(pilot, lambda: "Reading… 1,234 items so far" in summary(pilot.app))
         assert pilot.app.screen.query_one("#import-progress").display
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, ImportScreen)

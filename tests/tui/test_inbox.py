@@ -83,7 +83,11 @@ async def test_archive_then_undo_brings_the_item_back(
         table = pilot.app.screen.query_one("#inbox-table", PagedTable)
         assert table.cursor_row == 1
         assert log.pending_count() == 3
-        await pilot.press("u")
+        shown = notifications(pilot.app)
+        await pilot.press("u")  # nothing left to bring back: nothing happens, nothing is said
+        await settle(pilot)
+        assert titles(pilot.app) == ["Three", "Two", "One"]
+        assert notifications(pilot.app) == shown
         assert log.pending_count() == 3
 
 

@@ -73,14 +73,14 @@ async def test_the_command_palette_finds_the_strategy_screen(
 ) -> None:
     async with make_app().run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p", *"strategy")
+        await settle(pilot)  # the palette searches in a worker
         palette = pilot.app.screen
         assert isinstance(palette, CommandPalette)
-        await pilot.pause(0.1)
         options = palette.query_one(OptionList)
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert any("Strategy" in prompt for prompt in prompts)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(pilot.app.screen, StrategyScreen)
 
 

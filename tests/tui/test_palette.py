@@ -20,8 +20,7 @@ async def search(pilot: Pilot[None], query: str) -> list[str]:
     await pilot.press("ctrl+p")
     await settle(pilot)
     await pilot.press(*query)
-    await settle(pilot)
-    await pilot.pause(0.3)  # the palette searches after a short debounce
+    await settle(pilot)  # the palette searches in a worker, which settle waits out
     palette = pilot.app.screen
     assert isinstance(palette, CommandPalette)
     hits = palette.query_one(CommandList)
