@@ -1,12 +1,14 @@
 """The filter, against verdicts computed by hand from tests/data/strategies/good.toml."""
 
+import gc
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lighthouse_tui.core.filter import evaluate
+from lighthouse_tui.core.filter import PLANS, evaluate
 from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
 from lighthouse_tui.core.opportunity import Opportunity
 
@@ -219,5 +221,24 @@ def test_score_is_monotonic_in_each_rating(
 
 
 def test_plans_are_cached_per_kind(loaded: LoadedStrategy) -> None:
+    first = evaluate(loaded, opp("partner_offer"))
+    assert PLANS.of(loaded)["partner_offer"] is first.plan
+    assert evaluate(loaded, opp("partner_offer")).plan is first.plan
+
+
+def test_a_loaded_strategy_holds_nothing_mutable(loaded: LoadedStrategy) -> None:
+    """`frozen` means it: the filter keeps its plans beside the strategy, not inside it."""
     evaluate(loaded, opp("partner_offer"))
-    assert "partner_offer" in loaded.plans
+    for part in fields(loaded):
+        assert not isinstance(getattr(loaded, part.name), dict | list | set), part.name
+
+
+def test_plans_go_with_their_strategy(good_strategy_path: Path) -> None:
+    """A strategy reloaded again and again (the app does on every save) leaves no plans."""
+    before = len(PLANS)
+    reloaded = load_strategy_file(good_strategy_path)
+    evaluate(reloaded, opp("partner_offer"))
+    assert len(PLANS) == before + 1
+    del reloaded
+    gc.collect()
+    assert len(PLANS) == before

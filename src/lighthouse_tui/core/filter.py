@@ -5,6 +5,7 @@ same evaluation. Per-kind work (which criteria apply, their ranges) is planned o
 strategy and kind, because triage and rescoring evaluate thousands of opportunities.
 """
 
+import weakref
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -144,8 +145,33 @@ class Evaluation:
         }
 
 
+class _Plans:
+    """The plans worked out so far, per loaded strategy and kind: the filter's memo, kept
+    beside the strategy rather than inside it, so a `LoadedStrategy` stays the value its
+    `frozen` says. Keyed by the strategy's identity (hashing its fields would cost more than
+    a plan saves) and held no longer than the strategy: a reloaded file's plans go with it."""
+
+    def __init__(self) -> None:
+        self._by_strategy: dict[int, dict[str, _Plan]] = {}
+
+    def of(self, loaded: LoadedStrategy) -> dict[str, _Plan]:
+        plans = self._by_strategy.get(id(loaded))
+        if plans is None:
+            # Finalizers run before the object's id can be reused by another.
+            plans = self._by_strategy[id(loaded)] = {}
+            weakref.finalize(loaded, self._by_strategy.pop, id(loaded), None)
+        return plans
+
+    def __len__(self) -> int:
+        return len(self._by_strategy)
+
+
+PLANS = _Plans()
+
+
 def _plan(loaded: LoadedStrategy, kind: str) -> _Plan:
-    plan: _Plan | None = loaded.plans.get(kind)
+    plans = PLANS.of(loaded)
+    plan = plans.get(kind)
     if plan is None:
         applicable = loaded.strategy.criteria_for(kind)
         plan = _Plan(
@@ -163,7 +189,7 @@ def _plan(loaded: LoadedStrategy, kind: str) -> _Plan:
                 if name.startswith("rating.")
             ),
         )
-        loaded.plans[kind] = plan
+        plans[kind] = plan
     return plan
 
 

@@ -10,7 +10,7 @@ import re
 import tomllib
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,8 +55,6 @@ class LoadedStrategy:
     fingerprint: str
     """sha256 of the file's bytes: the identity of this version of the strategy."""
     rules: tuple[tuple[Rule, CompiledRule], ...]
-    plans: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
-    """Per-kind evaluation plans, filled by the filter on first use."""
 
 
 class _KeyPositions:
