@@ -2,13 +2,17 @@
 
 Every model forbids unknown keys (a typo must not silently switch a rule off) and is strict
 (TOML already carries types; `weight = "5"` is a mistake worth telling, not coercing). Field
-docstrings double as the reference for strategy authors.
+docstrings double as the reference for strategy authors: they are the descriptions of
+`Strategy.model_json_schema()`, so keep them short, in the user's words and in step with the
+README.
 """
 
 from datetime import date
-from typing import Annotated, Literal, Self
+from itertools import pairwise
+from typing import Annotated, Any, Literal, Self, cast
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic.fields import FieldInfo
 
 from lighthouse_tui.core.types import ValueType
 
@@ -36,15 +40,45 @@ Text = Annotated[
 break the layout (or, in a terminal, be an escape sequence)."""
 
 
+def _describe_fields(schema: dict[str, Any], model: type[Any]) -> None:
+    """Each property's description, from the docstring under its field, read when a schema is
+    asked for. Pydantic's `use_attribute_docstrings` reads them as each model is built: every
+    `lighthouse check` would pay a tenth of its start-up for a schema it never shows."""
+    import ast
+    import inspect
+    import textwrap
+
+    source = ast.parse(textwrap.dedent(inspect.getsource(model))).body[0]
+    body = cast(ast.ClassDef, source).body
+    docs = {
+        field.target.id: inspect.cleandoc(doc.value.value)
+        for field, doc in pairwise(body)
+        if isinstance(field, ast.AnnAssign)
+        and isinstance(field.target, ast.Name)
+        and isinstance(doc, ast.Expr)
+        and isinstance(doc.value, ast.Constant)
+        and isinstance(doc.value.value, str)
+    }
+    fields: dict[str, FieldInfo] = model.model_fields
+    for name, info in fields.items():
+        prop = schema["properties"].get(info.alias or name)
+        if prop is not None and name in docs:
+            prop["description"] = docs[name]
+
+
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, json_schema_extra=_describe_fields
+    )
 
 
 class Horizon(_Section):
     """The period the strategy is a bet on (about six months)."""
 
     start: date
+    """First day of the period."""
     end: date
+    """Last day of the period; the app counts the days left to it."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:
@@ -54,15 +88,19 @@ class Horizon(_Section):
 
 
 class Capacity(_Section):
+    """Your time: what every yes spends."""
+
     hours_per_week: float = Field(ge=0, le=168)
     """Hours per week free for new commitments: the scarce resource a yes spends."""
 
 
 class Thresholds(_Section):
+    """Where the score (0–100) becomes a verdict."""
+
     accept: float = Field(default=65, ge=0, le=100)
-    """A score at or above this is an accept."""
+    """A score at or above this is an accept (default 65)."""
     decline: float = Field(default=40, ge=0, le=100)
-    """A score below this is a decline; between the two, consider."""
+    """A score below this is a decline; between the two, consider (default 40)."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:
@@ -72,20 +110,27 @@ class Thresholds(_Section):
 
 
 class Review(_Section):
+    """When Lighthouse asks how your decisions turned out."""
+
     after_days: int = Field(default=30, ge=1, le=3650)
-    """How long after a decision to ask how it turned out."""
+    """Days after a decision before asking how it turned out (default 30)."""
 
 
 class Criterion(_Section):
     """A weighted want: rated 0–5 by the user, or computed from a number field."""
 
     id: Identifier
+    """Its name in rules (`rating.<id>`) and the log: lowercase letters, digits and _."""
     label: Text
+    """What it means, in one line, shown beside its points."""
     weight: float = Field(gt=0, le=1000)
+    """How much it counts against the other criteria (above 0, up to 1000)."""
     question: Text | None = None
-    """What the user is asked when rating; defaults to the label."""
+    """What you are asked when rating it; defaults to the label."""
     rating: Literal[True] | None = None
+    """`true`: you rate it 0–5 (your rating / 5 is its value). Set this or `field`."""
     field: Identifier | None = None
+    """A number field it is computed from, between `worst` and `best`. Or set `rating`."""
     worst: float | None = None
     """The field value worth 0 points; may be above `best` when less is better."""
     best: float | None = None
@@ -117,22 +162,32 @@ class Rule(_Section):
     """A hard rule: a dealbreaker (decline), a hell-yes (accept) or a warning (flag)."""
 
     id: RuleId
+    """Its name, shown when it fires and kept in the log: lowercase letters, digits, _ and -."""
     when: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+    """The condition, in the rules language: fields, `rating.<id>`, `score`, `capacity.*`."""
     then: Literal["decline", "accept", "flag"]
+    """`decline` wins over everything, `accept` over the score, `flag` only warns."""
     reason: Text
+    """Why, in one line, shown when the rule fires."""
 
 
 class Strategy(_Section):
     """A person's strategy: their direction and the filter it becomes."""
 
     schema_: int = Field(alias="schema", ge=1)
+    """The file format's version: 1."""
     name: Text
+    """The strategy's name, shown in headers and kept with each decision."""
     lighthouse: Text
     """The one-sentence direction for the next months."""
     horizon: Horizon | None = None
+    """The period the strategy is a bet on; optional."""
     capacity: Capacity
+    """Your free hours for new commitments."""
     thresholds: Thresholds = Thresholds()
+    """Where the score becomes a verdict; optional."""
     review: Review = Review()
+    """When to ask how a decision turned out; optional."""
     kinds: list[Identifier] = Field(default_factory=list, max_length=50)
     """Opportunity kinds beside the built-in client_request, partner_offer and opportunity."""
     fields: dict[Identifier, Annotated[ValueType, Field(strict=False)]] = Field(
@@ -140,7 +195,9 @@ class Strategy(_Section):
     )
     """Extra opportunity fields and their type: number, text, bool or date."""
     criteria: list[Criterion] = Field(min_length=1, max_length=200)
+    """The weighted wants the score is made of: at least one."""
     rules: list[Rule] = Field(default_factory=list, max_length=200)
+    """Hard rules, applied after the score: dealbreakers, hell-yeses and warnings."""
 
     @property
     def all_kinds(self) -> tuple[str, ...]:
