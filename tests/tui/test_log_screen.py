@@ -87,6 +87,49 @@ async def test_pages_load_as_the_cursor_nears_the_end(
         assert column(pilot.app, 1)[-1] == "Decision 0"
 
 
+async def test_list_keys_reach_the_true_last_row_and_back(
+    make_app: Callable[..., LighthouseApp], seeded: DecisionLog
+) -> None:
+    """End and G read the pages not read yet; j and k move, home and g go back up."""
+    async with make_app().run_test(size=SIZE) as pilot:
+        await open_log_screen(pilot.app)
+        await settle(pilot)
+        table = table_of(pilot.app)
+        assert table.more
+        await pilot.press("end")
+        await settle(pilot)
+        assert table.row_count == SEEDED
+        assert table.cursor_row == SEEDED - 1
+        assert column(pilot.app, 1)[table.cursor_row] == "Decision 0"
+        await pilot.press("k", "k", "j")
+        assert table.cursor_row == SEEDED - 2
+        await pilot.press("home")
+        assert table.cursor_row == 0
+        await pilot.press("G")
+        assert table.cursor_row == SEEDED - 1
+        await pilot.press("g")
+        assert table.cursor_row == 0
+
+
+async def test_log_keys_mean_one_thing(
+    make_app: Callable[..., LighthouseApp], seeded: DecisionLog
+) -> None:
+    """v opens the review on every screen and k moves up in every list: the log's filters by
+    verdict and kind have keys of their own, and `?` says so."""
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await open_log_screen(pilot.app)
+        await settle(pilot)
+        keys = {key: active.binding.action for key, active in screen.active_bindings.items()}
+        assert keys["v"] == "show_review"
+        assert keys["k"] == "cursor_up"
+        await pilot.press("question_mark")
+        await settle(pilot)
+        help_text = flat(text_of(pilot.app.screen.query_one("#help-keys")))
+        assert "f Verdict" in help_text
+        assert "t Kind" in help_text
+        assert "k Up" in help_text
+
+
 async def test_filters_by_kind_verdict_override_period_and_title(
     make_app: Callable[..., LighthouseApp], seeded: DecisionLog
 ) -> None:
@@ -97,7 +140,7 @@ async def test_filters_by_kind_verdict_override_period_and_title(
         def filters() -> str:
             return flat(text_of(screen.query_one("#log-filters")))
 
-        await pilot.press("k", "k")
+        await pilot.press("t", "t")
         await settle(pilot)
         assert "kind partner_offer" in filters()
         assert "50 decisions" in filters()
@@ -108,7 +151,7 @@ async def test_filters_by_kind_verdict_override_period_and_title(
         assert overrides
         assert all(r.overrode for r in overrides)
         assert all(cell.endswith("⚑") for cell in column(pilot.app, 4))
-        await pilot.press("r", "v", "v", "p")
+        await pilot.press("r", "f", "f", "p")
         await settle(pilot)
         assert set(column(pilot.app, 3)) == {"decline"}
         assert "period last 7 days" in filters()

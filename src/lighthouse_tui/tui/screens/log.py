@@ -59,16 +59,17 @@ class LogScreen(LighthouseScreen):
             tooltip="Rate how the selected decision turned out, 1 to 5, with a note",
             id="rate-outcome",
         ),
+        # Not k nor v: k moves up in every list, v opens the review on every screen.
         Binding(
-            "k",
+            "t",
             "kind",
             "Kind",
-            tooltip="Show one kind, the next, then all",
+            tooltip="Show one kind (type) of opportunity, the next, then all",
             id="log-kind",
             group=FILTERS,
         ),
         Binding(
-            "v",
+            "f",
             "verdict",
             "Verdict",
             tooltip="Show one verdict of the filter, the next, then all",

@@ -41,12 +41,52 @@ def cell(text: Text) -> Text:
 
 class PagedTable(DataTable[Text], inherit_bindings=False):
     """Rows are keyed, so a screen can replace or remove the one it acted on. Enter is left to
-    the screen (it means "triage" in the inbox), unlike in a plain DataTable."""
+    the screen (it means "triage" in the inbox), unlike in a plain DataTable; home and end
+    go to the first and last row (a plain DataTable scrolls sideways with them), and so do
+    g and G, with j and k for down and up, as in every list of the app."""
 
+    BINDING_GROUP_TITLE = "Moving in a list"
     BINDINGS: ClassVar[list[BindingType]] = [
-        binding
-        for binding in DataTable.BINDINGS
-        if not (isinstance(binding, Binding) and binding.action == "select_cursor")
+        *(
+            binding
+            for binding in DataTable.BINDINGS
+            if not (
+                isinstance(binding, Binding)
+                and binding.action in ("select_cursor", "scroll_home", "scroll_end")
+            )
+        ),
+        Binding(
+            "j",
+            "cursor_down",
+            "Down",
+            show=False,
+            tooltip="The next row (down does too)",
+            id="list-down",
+        ),
+        Binding(
+            "k",
+            "cursor_up",
+            "Up",
+            show=False,
+            tooltip="The row above (up does too)",
+            id="list-up",
+        ),
+        Binding(
+            "home,g",
+            "first",
+            "First",
+            show=False,
+            tooltip="The first row",
+            id="list-first",
+        ),
+        Binding(
+            "end,G",
+            "last",
+            "Last",
+            show=False,
+            tooltip="The last row, reading the pages before it",
+            id="list-last",
+        ),
     ]
 
     class NearEnd(Message):
@@ -62,6 +102,9 @@ class PagedTable(DataTable[Text], inherit_bindings=False):
         """Whether rows exist beyond the last one held; the screen that loads them says."""
         self._rows: dict[str, Sequence[Text]] = {}
         self._flex_width = 0
+        self._to_last = False
+        """End was pressed while pages were left: each page that arrives asks for the next,
+        and the last one puts the cursor on its last row."""
 
     @property
     def keys(self) -> list[str]:
@@ -101,7 +144,20 @@ class PagedTable(DataTable[Text], inherit_bindings=False):
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1), animate=False)
 
+    def action_first(self) -> None:
+        self._to_last = False
+        self.action_scroll_top()
+
+    def action_last(self) -> None:
+        """The true last row: the pages not read yet are asked for, one after the other."""
+        if self.more:
+            self._to_last = True
+            self.post_message(self.NearEnd())
+        else:
+            self.action_scroll_bottom()
+
     def replace_all(self, rows: Iterable[Row], *, more: bool) -> None:
+        self._to_last = False
         self._rows = dict(rows)
         self.more = more
         self._rebuild(self._flexible_width())
@@ -113,6 +169,8 @@ class PagedTable(DataTable[Text], inherit_bindings=False):
         self._rows.update(fresh)
         for key, cells in fresh:
             self.add_row(*cells, key=key)
+        if self._to_last:
+            self.action_last()
 
     def replace(self, key: str, cells: Sequence[Text]) -> None:
         if key not in self._rows:
