@@ -1,6 +1,7 @@
 """The log screen: pages, never the whole log; filters; the detail re-explained; outcomes."""
 
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from lighthouse_tui.tui.screens.log import LogScreen
 from lighthouse_tui.tui.screens.outcome import OutcomeScreen
 from lighthouse_tui.tui.widgets.paged_table import PagedTable
 
-from .conftest import SIZE, STRATEGY, decide, drawn, flat, item, settle, text_of
+from .conftest import NOW, SIZE, STRATEGY, Clock, decide, drawn, flat, item, settle, text_of
 
 SEEDED = 250
 
@@ -53,6 +54,11 @@ def table_of(app: LighthouseApp) -> PagedTable:
 def column(app: LighthouseApp, index: int) -> list[str]:
     table = table_of(app)
     return [str(table.get_row_at(row)[index]) for row in range(table.row_count)]
+
+
+def selected_title(screen: LogScreen) -> str | None:
+    record = screen.selected()
+    return None if record is None else record.title
 
 
 async def open_log_screen(app: LighthouseApp) -> LogScreen:
@@ -247,3 +253,28 @@ async def test_the_detail_goes_beside_the_table_only_when_titles_stay_readable(
         assert (detail.region.y > table.region.y) is not beside
         assert title[:24] in drawn(table)
         assert "outcome" in drawn(table)
+
+
+async def test_outcomes_are_rated_one_after_the_other(
+    make_app: Callable[..., LighthouseApp], loaded: LoadedStrategy, db_path: Path
+) -> None:
+    """In the outcomes due, a rated decision leaves the list and the cursor is on the next
+    one due: rating three is `o 4 enter` three times, no arrow key."""
+    with DecisionLog.open(db_path, clock=Clock(NOW - timedelta(days=40))) as earlier:
+        for title in ("First", "Second", "Third"):
+            decide(earlier, loaded, item(title))
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await open_log_screen(pilot.app)
+        screen.show_due()
+        await settle(pilot)
+        assert column(pilot.app, 1) == ["Third", "Second", "First"]
+        await pilot.press("down", "o", "4", "enter")
+        await settle(pilot)
+        assert column(pilot.app, 1) == ["Third", "First"]
+        assert table_of(pilot.app).cursor_row == 1
+        assert selected_title(screen) == "First"
+        assert "2 outcomes due" in flat(text_of(screen.query_one("#log-filters")))
+        await pilot.press("o", "5", "enter")
+        await settle(pilot)
+        assert column(pilot.app, 1) == ["Third"]
+        assert selected_title(screen) == "Third"

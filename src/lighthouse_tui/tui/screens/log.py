@@ -374,13 +374,30 @@ class LogScreen(LighthouseScreen):
             self.store_failed(error)
             return
         key = str(record.id)
-        if key in self.records:
+        if self.view.due and key in self.records:
+            self._leave_due(key)
+        elif key in self.records:
             self.records[key] = updated
             self.table.replace(key, decision_row(updated)[1])
             self._show_detail()
         self.notify(f"Outcome recorded for “{visible(record.title)}”", markup=False)
         self.lighthouse.log_changed()
         self.seen_changes = self.lighthouse.changes
+
+    def _leave_due(self, key: str) -> None:
+        """A rated decision is no longer due: its row goes, and the cursor stays on the row
+        that took its place, the next one due, so outcomes are rated one after the other."""
+        table = self.table
+        row = table.cursor_row
+        del self.records[key]
+        table.remove(key)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1), animate=False)
+        if self.total:
+            self.total -= 1
+        self._show_filters()
+        self._show_detail()
+        self.update_keys()
 
 
 def decision_row(record: DecisionRecord) -> Row:
