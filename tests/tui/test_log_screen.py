@@ -51,9 +51,9 @@ def table_of(app: LighthouseApp) -> PagedTable:
     return app.screen.query_one("#log-table", PagedTable)
 
 
-def column(app: LighthouseApp, index: int) -> list[str]:
-    table = table_of(app)
-    return [str(table.get_row_at(row)[index]) for row in range(table.row_count)]
+def column(app: LighthouseApp, key: str) -> list[str]:
+    """A column's cells, by its key: which columns show depends on the width."""
+    return [str(cell) for cell in table_of(app).get_column(key)]
 
 
 def selected_title(screen: LogScreen) -> str | None:
@@ -76,7 +76,7 @@ async def test_pages_load_as_the_cursor_nears_the_end(
         await settle(pilot)
         assert table_of(pilot.app).row_count == 100
         assert pages_read == [100]
-        assert column(pilot.app, 1)[0] == f"Decision {SEEDED - 1}"
+        assert column(pilot.app, "title")[0] == f"Decision {SEEDED - 1}"
         assert "250 decisions" in text_of(pilot.app.screen.query_one("#log-filters"))
         table_of(pilot.app).move_cursor(row=75)
         await settle(pilot)
@@ -90,7 +90,7 @@ async def test_pages_load_as_the_cursor_nears_the_end(
         await settle(pilot)
         assert table_of(pilot.app).row_count == SEEDED
         assert not table_of(pilot.app).more
-        assert column(pilot.app, 1)[-1] == "Decision 0"
+        assert column(pilot.app, "title")[-1] == "Decision 0"
 
 
 async def test_list_keys_reach_the_true_last_row_and_back(
@@ -106,7 +106,7 @@ async def test_list_keys_reach_the_true_last_row_and_back(
         await settle(pilot)
         assert table.row_count == SEEDED
         assert table.cursor_row == SEEDED - 1
-        assert column(pilot.app, 1)[table.cursor_row] == "Decision 0"
+        assert column(pilot.app, "title")[table.cursor_row] == "Decision 0"
         await pilot.press("k", "k", "j")
         assert table.cursor_row == SEEDED - 2
         await pilot.press("home")
@@ -156,15 +156,15 @@ async def test_filters_by_kind_verdict_override_period_and_title(
         overrides = [screen.records[key] for key in table_of(pilot.app).keys]
         assert overrides
         assert all(r.overrode for r in overrides)
-        assert all(cell.endswith("⚑") for cell in column(pilot.app, 4))
+        assert all(cell.endswith("⚑") for cell in column(pilot.app, "final"))
         await pilot.press("r", "f", "f", "p")
         await settle(pilot)
-        assert set(column(pilot.app, 3)) == {"decline"}
+        assert set(column(pilot.app, "filter")) == {"decline"}
         assert "period last 7 days" in filters()
         assert "125 decisions" in filters()
         await pilot.press("r", "slash", *"n 24")
         await settle(pilot)
-        assert set(column(pilot.app, 1)) == {
+        assert set(column(pilot.app, "title")) == {
             "Decision 24",
             *(f"Decision {n}" for n in range(240, 250)),
         }
@@ -201,14 +201,14 @@ async def test_o_records_an_outcome_with_a_note(
     async with make_app().run_test(size=SIZE) as pilot:
         screen = await open_log_screen(pilot.app)
         await settle(pilot)
-        assert column(pilot.app, 1) == ["Deferred", "Retainer"]
+        assert column(pilot.app, "title") == ["Deferred", "Retainer"]
         keys = {b.binding.action for b in screen.active_bindings.values()}
         assert "outcome" not in keys
         await pilot.press("down", "o")
         assert isinstance(pilot.app.screen, OutcomeScreen)
         await pilot.press("4", *"paid on time", "enter")
         await settle(pilot)
-        assert column(pilot.app, 6)[1] == "★★★★☆"
+        assert column(pilot.app, "outcome")[1] == "★★★★☆"
         assert "paid on time" in text_of(screen.query_one("#log-detail-view"))
     outcome = log.decisions()[1].outcome
     assert outcome is not None
@@ -267,14 +267,29 @@ async def test_outcomes_are_rated_one_after_the_other(
         screen = await open_log_screen(pilot.app)
         screen.show_due()
         await settle(pilot)
-        assert column(pilot.app, 1) == ["Third", "Second", "First"]
+        assert column(pilot.app, "title") == ["Third", "Second", "First"]
         await pilot.press("down", "o", "4", "enter")
         await settle(pilot)
-        assert column(pilot.app, 1) == ["Third", "First"]
+        assert column(pilot.app, "title") == ["Third", "First"]
         assert table_of(pilot.app).cursor_row == 1
         assert selected_title(screen) == "First"
         assert "2 outcomes due" in flat(text_of(screen.query_one("#log-filters")))
         await pilot.press("o", "5", "enter")
         await settle(pilot)
-        assert column(pilot.app, 1) == ["Third"]
+        assert column(pilot.app, "title") == ["Third"]
         assert selected_title(screen) == "Third"
+
+
+async def test_titles_get_the_room_first_at_80_columns(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, loaded: LoadedStrategy
+) -> None:
+    """The reflex and the score (both in the detail) go before the title is cut."""
+    title = "Quarterly newsletter audit for a B2B agency"[:40]
+    decide(log, loaded, item(title))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await open_log_screen(pilot.app)
+        await settle(pilot)
+        table = drawn(table_of(pilot.app))
+        assert title[:30] in table
+        assert "outcome" in table
+        assert "final" in table

@@ -29,14 +29,16 @@ from lighthouse_tui.tui.screens.question import Answer
 from lighthouse_tui.tui.widgets.paged_table import Column, PagedTable, Row, cell
 
 COLUMNS = (
-    Column("date", "date", 10),
+    Column("date", "date", 10, hide_first=3),
     Column("title", "title"),
-    Column("reflex", "reflex", 7),
+    Column("reflex", "reflex", 7, hide_first=1),
     Column("filter", "filter", 8),
     Column("final", "final", 9),
-    Column("score", "score", 5),
+    Column("score", "score", 5, hide_first=2),
     Column("outcome", "outcome", 7),
 )
+"""At 80 columns the reflex and the score go (the detail pane shows both), so that titles
+are read; the date goes too when narrower still."""
 FILTERS = Binding.Group("Filters")
 """One place in the footer for the keys that filter; `?` lists each with what it does."""
 LOG_WIDE = 160
