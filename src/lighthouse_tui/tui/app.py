@@ -17,7 +17,7 @@ from textual import work
 from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.filter import LineFilter
+from textual.filter import LineFilter, Monochrome
 from textual.reactive import Initialize, var
 from textual.screen import Screen
 
@@ -28,6 +28,7 @@ from lighthouse_tui.store.records import DefaultChoice, InboxItem
 from lighthouse_tui.tui.commands import InboxCommands
 from lighthouse_tui.tui.literal import DropControlCharacters
 from lighthouse_tui.tui.logbook import Logbook, LogSummary, read_summary
+from lighthouse_tui.tui.no_color import ReadableMonochrome
 from lighthouse_tui.tui.screens.check import CheckScreen
 from lighthouse_tui.tui.screens.help import HelpScreen, keys_table
 from lighthouse_tui.tui.screens.inbox import InboxScreen
@@ -156,9 +157,15 @@ class LighthouseApp(App[None]):
         been on screen, an item left and opened again must not ask for it a second time."""
         super().__init__()
         self._drop_control_characters = DropControlCharacters()
+        self._readable_no_color = ReadableMonochrome()
 
     def get_line_filters(self) -> Sequence[LineFilter]:
-        return [*super().get_line_filters(), self._drop_control_characters]
+        """Textual's, with its NO_COLOR filter made readable, then ours."""
+        filters = super().get_line_filters()
+        return [
+            *(self._readable_no_color if type(f) is Monochrome else f for f in filters),
+            self._drop_control_characters,
+        ]
 
     async def on_mount(self) -> None:
         """Open the log, then choose the home screen: the inbox when something waits in it
