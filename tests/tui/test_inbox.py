@@ -214,3 +214,18 @@ async def test_home_end_and_jkgG_move_through_the_whole_inbox(
         assert table.cursor_row == 149
         await pilot.press("g")
         assert table.cursor_row == 0
+
+
+async def test_an_item_added_from_the_shell_shows_in_the_inbox(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, db_path: Path
+) -> None:
+    log.add(item("First"))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, InboxScreen)
+        with DecisionLog.open(db_path) as shell:
+            shell.add(item("From the shell"))
+        assert screen.log_watch.check()
+        await settle(pilot)
+        assert sorted(titles(pilot.app)) == ["First", "From the shell"]

@@ -293,3 +293,21 @@ async def test_titles_get_the_room_first_at_80_columns(
         assert title[:30] in table
         assert "outcome" in table
         assert "final" in table
+
+
+async def test_a_decision_recorded_from_the_shell_shows_and_the_cursor_stays(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, loaded: LoadedStrategy
+) -> None:
+    decide(log, loaded, item("Older"))
+    decide(log, loaded, item("Newer"))
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await open_log_screen(pilot.app)
+        await settle(pilot)
+        await pilot.press("j")
+        assert selected_title(screen) == "Older"
+        decide(log, loaded, item("From the shell"))
+        assert screen.log_watch.check()
+        await settle(pilot)
+        assert column(pilot.app, "title") == ["From the shell", "Newer", "Older"]
+        assert selected_title(screen) == "Older"
+        assert "3 decisions" in flat(text_of(screen.query_one("#log-filters")))

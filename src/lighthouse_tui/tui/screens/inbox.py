@@ -21,6 +21,7 @@ from lighthouse_tui.render.literal import literal
 from lighthouse_tui.render.log import age
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.records import InboxItem
+from lighthouse_tui.tui.log_watch import LogWatch, reload_binding
 from lighthouse_tui.tui.logbook import LogSummary
 from lighthouse_tui.tui.screens.add import AddScreen
 from lighthouse_tui.tui.screens.base import LighthouseScreen, log_problem
@@ -77,6 +78,7 @@ class InboxScreen(LighthouseScreen):
             tooltip="Show every item again",
             id="clear-inbox-filter",
         ),
+        reload_binding("the inbox", "inbox-reload", show=False),
     ]
 
     def __init__(self) -> None:
@@ -101,6 +103,11 @@ class InboxScreen(LighthouseScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.watch(self.app, "summary", self._summary_changed)
+        self.log_watch = LogWatch(self, self.lighthouse, self.load)
+        self.log_watch.start()
+        self.load()
+
+    def action_reload_log(self) -> None:
         self.load()
 
     def on_screen_resume(self) -> None:
@@ -129,6 +136,7 @@ class InboxScreen(LighthouseScreen):
             return
         table = self.table
         table.loading = not self.loaded_once
+        self.log_watch.read()
         try:
             items = await logbook.run(DecisionLog.inbox)
         except StoreError as error:

@@ -22,6 +22,7 @@ from lighthouse_tui.store.log import DecisionLog, LogFilter, StoreError
 from lighthouse_tui.store.records import DecisionRecord
 from lighthouse_tui.store.replay import replay
 from lighthouse_tui.tui.log_pages import LogView, read_page
+from lighthouse_tui.tui.log_watch import LogWatch, reload_binding
 from lighthouse_tui.tui.logbook import LogSummary
 from lighthouse_tui.tui.screens.base import LighthouseScreen, log_problem, wide_from
 from lighthouse_tui.tui.screens.outcome import OutcomeScreen
@@ -124,6 +125,7 @@ class LogScreen(LighthouseScreen):
             tooltip="Take the title search off",
             id="log-close-search",
         ),
+        reload_binding("the decisions", "log-reload", show=False),
     ]
 
     def __init__(self) -> None:
@@ -155,6 +157,8 @@ class LogScreen(LighthouseScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.watch(self.app, "summary", self._summary_changed)
+        self.log_watch = LogWatch(self, self.lighthouse, self.action_reload_log)
+        self.log_watch.start()
         logbook = self.lighthouse.logbook
         if not logbook.usable:
             self.query_one("#log-body").display = False
@@ -185,17 +189,22 @@ class LogScreen(LighthouseScreen):
     def _where(self) -> LogFilter:
         return self.view.where(self.lighthouse.today, self.lighthouse.after_days)
 
-    def reload(self) -> None:
+    def action_reload_log(self) -> None:
+        """Read again, the cursor staying on its decision when that is still listed."""
+        self.reload(keep=self.table.cursor_key)
+
+    def reload(self, keep: str | None = None) -> None:
         if not self.lighthouse.logbook.usable:
             return
         self.seen_changes = self.lighthouse.changes
+        self.log_watch.read()
         self.generation += 1
         self.table.more = False  # no next page of the old view while the new one loads
         self._show_filters()
-        self._load_first(self.generation, self._where())
+        self._load_first(self.generation, self._where(), keep)
 
     @work(exclusive=True, group="log-page")
-    async def _load_first(self, generation: int, where: LogFilter) -> None:
+    async def _load_first(self, generation: int, where: LogFilter, keep: str | None) -> None:
         table = self.table
         table.loading = not self.records
         try:
@@ -214,6 +223,8 @@ class LogScreen(LighthouseScreen):
         self.next_before = page.before
         self.records = {str(r.id): r for r in page.records}
         table.replace_all([decision_row(r) for r in page.records], more=page.more)
+        if keep in self.records:
+            table.move_cursor(row=table.keys.index(keep), animate=False)
         self._show_filters()
         self._show_detail()
 

@@ -1,0 +1,54 @@
+"""The footer shows whole keys only, and always `? Help`: at 80 columns it used to end in a
+key cut mid-word under the palette key (`s Str▏`)."""
+
+from collections.abc import Callable
+
+import pytest
+from textual.widget import Widget
+
+from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.store.log import DecisionLog
+from lighthouse_tui.tui.app import LighthouseApp
+from lighthouse_tui.tui.widgets.footer import KeysFooter
+
+from .conftest import decide, item, settle
+
+
+def shown_keys(footer: KeysFooter) -> list[Widget]:
+    return [
+        child
+        for child in footer.children
+        if child.display and not child.has_class("-command-palette")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("action", "width"),
+    [("show_review", 80), ("show_inbox", 80), ("show_log", 80), ("show_inbox", 50)],
+)
+async def test_keys_that_do_not_fit_are_left_out_whole_and_help_stays(
+    make_app: Callable[..., LighthouseApp],
+    log: DecisionLog,
+    loaded: LoadedStrategy,
+    action: str,
+    width: int,
+) -> None:
+    log.add(item("Waiting"))
+    decide(log, loaded, item("Done"))
+    async with make_app().run_test(size=(width, 24)) as pilot:
+        await settle(pilot)
+        await pilot.app.run_action(action)
+        await settle(pilot)
+        footer = pilot.app.screen.query_one(KeysFooter)
+        palette = footer.query_one(".-command-palette")
+
+        def fitted() -> bool:
+            keys = shown_keys(footer)
+            return bool(keys) and all(key.region.right <= palette.region.x for key in keys)
+
+        for _ in range(10):  # the footer fits itself after a refresh, not in a worker
+            if fitted():
+                break
+            await pilot.pause()
+        assert fitted()
+        assert "help" in [getattr(key, "action", None) for key in shown_keys(footer)]
