@@ -311,3 +311,17 @@ async def test_a_decision_recorded_from_the_shell_shows_and_the_cursor_stays(
         assert column(pilot.app, "title") == ["From the shell", "Newer", "Older"]
         assert selected_title(screen) == "Older"
         assert "3 decisions" in flat(text_of(screen.query_one("#log-filters")))
+
+
+async def test_notes_keep_their_lines_and_one_line_views_mark_them(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, loaded: LoadedStrategy
+) -> None:
+    """An e-mail's lines were glued (`Bonjour,Nous`) or spelled (`\\x0d`)."""
+    decide(log, loaded, item("Webinar\nswap"), note="Bonjour,\r\nNous")
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await open_log_screen(pilot.app)
+        await settle(pilot)
+        assert "Webinar ⏎ swap" in drawn(table_of(pilot.app))
+        detail = text_of(screen.query_one("#log-detail-view"))
+        assert "Note  Bonjour,\nNous\n" in detail
+        assert "\\x0d" not in detail
