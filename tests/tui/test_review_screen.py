@@ -207,3 +207,30 @@ async def test_an_outcome_recorded_from_the_shell_shows_without_leaving_the_revi
         await settle(pilot)
         assert "2 decisions, 2 with an outcome" in review_text(pilot.app)
         assert not screen.log_watch.check()
+
+
+async def test_the_review_scrolls_with_the_list_keys(
+    make_app: Callable[..., LighthouseApp], db_path: Path, loaded: LoadedStrategy
+) -> None:
+    """j and k, g and G, as in every list; home and end as before."""
+    seed_year(db_path, loaded)
+    async with make_app().run_test(size=SIZE) as pilot:
+        await open_review(pilot, "all")
+        body = pilot.app.screen.query_one("#review-body")
+        assert pilot.app.focused is body
+        assert body.max_scroll_y > 3
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        assert body.scroll_y == 3
+        await pilot.press("k")
+        await settle(pilot)
+        assert body.scroll_y == 2
+        await pilot.press("G")
+        await settle(pilot)
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        await settle(pilot)
+        assert body.scroll_y == 0
+        await pilot.press("end")
+        await settle(pilot)
+        assert body.scroll_y == body.max_scroll_y

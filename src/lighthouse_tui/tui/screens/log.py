@@ -11,7 +11,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, VerticalScroll
+from textual.containers import Container
 from textual.widgets import DataTable, Input, Static
 
 from lighthouse_tui.core.text import visible
@@ -27,6 +27,7 @@ from lighthouse_tui.tui.logbook import LogSummary
 from lighthouse_tui.tui.screens.base import LighthouseScreen, log_problem, wide_from
 from lighthouse_tui.tui.screens.outcome import OutcomeScreen
 from lighthouse_tui.tui.screens.question import Answer
+from lighthouse_tui.tui.widgets.key_scroll import KeyScroll
 from lighthouse_tui.tui.widgets.paged_table import Column, PagedTable, Row, cell
 
 COLUMNS = (
@@ -150,7 +151,7 @@ class LogScreen(LighthouseScreen):
         yield Input(placeholder="text in the title", id="log-search-input")
         with Container(id="log-body"):
             yield PagedTable(COLUMNS, id="log-table")
-            with VerticalScroll(id="log-detail"):
+            with KeyScroll(id="log-detail"):
                 yield Static(id="log-detail-view")
         yield Static(id="log-problem")
 

@@ -17,7 +17,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
 from lighthouse_tui.core.loader import load_strategy_file
@@ -33,6 +33,7 @@ from lighthouse_tui.store.review_source import read_facts, review_log
 from lighthouse_tui.tui.log_watch import LogWatch, reload_binding
 from lighthouse_tui.tui.screens.base import LighthouseScreen, log_problem, wide_from
 from lighthouse_tui.tui.state import StrategyState
+from lighthouse_tui.tui.widgets.key_scroll import KeyScroll
 
 DEFAULT_PERIOD = "horizon"
 
@@ -130,9 +131,9 @@ class ReviewScreen(LighthouseScreen):
                     id="rescore-file",
                     compact=True,
                 )
-            with VerticalScroll(id="rescore-scroll"):
+            with KeyScroll(id="rescore-scroll"):
                 yield Static(id="rescore-view")
-        with VerticalScroll(id="review-body"), Horizontal(id="review-columns"):
+        with KeyScroll(id="review-body"), Horizontal(id="review-columns"):
             yield Static(id="review-answer")
             yield Static(id="review-evidence")
 
