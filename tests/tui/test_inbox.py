@@ -229,3 +229,15 @@ async def test_an_item_added_from_the_shell_shows_in_the_inbox(
         assert screen.log_watch.check()
         await settle(pilot)
         assert sorted(titles(pilot.app)) == ["First", "From the shell"]
+
+
+async def test_a_title_of_two_lines_is_one_line_in_a_notification(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    log.add(item("Bonjour,\r\nNous"))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert titles(pilot.app) == ["Bonjour, ⏎ Nous"]
+        await pilot.press("x")
+        await settle(pilot)
+        assert "Archived “Bonjour, ⏎ Nous”: u brings it back" in notifications(pilot.app)

@@ -17,5 +17,11 @@ ONE_LINE_BREAK = " ⏎ "
 
 
 def literal(text: str, style: str = "", *, keep_lines: bool = False) -> Text:
-    lines = LINE_BREAK.sub("\n" if keep_lines else ONE_LINE_BREAK, text)
-    return Text(visible(lines, keep_lines=keep_lines), style=style)
+    if keep_lines:
+        return Text(visible(LINE_BREAK.sub("\n", text), keep_lines=True), style=style)
+    return Text(one_line(text), style=style)
+
+
+def one_line(text: str) -> str:
+    """User text for a line of its own, as in a notification."""
+    return visible(LINE_BREAK.sub(ONE_LINE_BREAK, text))

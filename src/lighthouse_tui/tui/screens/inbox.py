@@ -16,8 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
 from lighthouse_tui.core.opportunity import Opportunity
-from lighthouse_tui.core.text import visible
-from lighthouse_tui.render.literal import literal
+from lighthouse_tui.render.literal import literal, one_line
 from lighthouse_tui.render.log import age
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.records import InboxItem
@@ -268,7 +267,7 @@ class InboxScreen(LighthouseScreen):
         except StoreError as error:
             self.store_failed(error)
             return
-        self.notify(f"Added “{visible(opportunity.title)}” to the inbox", markup=False)
+        self.notify(f"Added “{one_line(opportunity.title)}” to the inbox", markup=False)
         self.lighthouse.log_changed()
         self.load(select=item_id)
 
@@ -306,7 +305,7 @@ class InboxScreen(LighthouseScreen):
         self.archived.append(item)
         self.items.remove(item)
         self._show()
-        self.notify(f"Archived “{visible(item.title)}”: u brings it back", markup=False)
+        self.notify(f"Archived “{one_line(item.title)}”: u brings it back", markup=False)
         self.lighthouse.log_changed()
 
     @work(group="inbox-write")
@@ -320,7 +319,7 @@ class InboxScreen(LighthouseScreen):
             self.archived.append(item)
             self.store_failed(error)
             return
-        self.notify(f"“{visible(item.title)}” is back in the inbox", markup=False)
+        self.notify(f"“{one_line(item.title)}” is back in the inbox", markup=False)
         self.lighthouse.log_changed()
         self.load(select=item.id)
 

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Input, Static
 
 from lighthouse_tui.core.text import visible
 from lighthouse_tui.render.evaluation import VERDICT_STYLES
-from lighthouse_tui.render.literal import literal
+from lighthouse_tui.render.literal import literal, one_line
 from lighthouse_tui.render.log import choice, decision_header, outcome_text, replay_view
 from lighthouse_tui.store.log import DecisionLog, LogFilter, StoreError
 from lighthouse_tui.store.records import DecisionRecord
@@ -394,7 +394,7 @@ class LogScreen(LighthouseScreen):
             self.records[key] = updated
             self.table.replace(key, decision_row(updated)[1])
             self._show_detail()
-        self.notify(f"Outcome recorded for “{visible(record.title)}”", markup=False)
+        self.notify(f"Outcome recorded for “{one_line(record.title)}”", markup=False)
         self.lighthouse.log_changed()
         self.seen_changes = self.lighthouse.changes
 
