@@ -46,9 +46,21 @@ async def test_keys_that_do_not_fit_are_left_out_whole_and_help_stays(
             keys = shown_keys(footer)
             return bool(keys) and all(key.region.right <= palette.region.x for key in keys)
 
-        for _ in range(10):  # the footer fits itself after a refresh, not in a worker
-            if fitted():
-                break
-            await pilot.pause()
         assert fitted()
         assert "help" in [getattr(key, "action", None) for key in shown_keys(footer)]
+
+
+async def test_a_wider_terminal_shows_the_keys_left_out(
+    make_app: Callable[..., LighthouseApp],
+) -> None:
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.app.run_action("show_review")
+        await settle(pilot)
+        footer = pilot.app.screen.query_one(KeysFooter)
+        actions = [getattr(key, "action", None) for key in shown_keys(footer)]
+        assert "show_strategy" not in actions
+        await pilot.resize_terminal(160, 24)
+        await settle(pilot)
+        actions = [getattr(key, "action", None) for key in shown_keys(footer)]
+        assert "show_strategy" in actions

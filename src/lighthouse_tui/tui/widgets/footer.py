@@ -40,32 +40,26 @@ class KeysFooter(Footer):
             super().bindings_changed(screen)
 
     async def recompose(self) -> None:
+        """The keys, then at once (before they are drawn) only those that fit whole."""
         await super().recompose()
-        self.call_after_refresh(self.drop_what_does_not_fit)
+        self.drop_what_does_not_fit()
 
     def on_resize(self, event: events.Resize) -> None:
-        """Every key again, then as many as the new width takes. (Hiding keys resizes the
-        footer's content too: that is not a new width.)"""
-        if event.size.width == self._width:
-            return
-        self._width = event.size.width
-        for child in self.children:
-            child.display = True
-        self.call_after_refresh(self.drop_what_does_not_fit)
+        """The keys again for a new width. (Hiding keys resizes the footer's content too:
+        that is not a new width.)"""
+        if event.size.width != self._width:
+            self._width = event.size.width
+            self.call_after_refresh(self.recompose)
 
     def drop_what_does_not_fit(self) -> None:
+        """Measured from the keys' styles rather than read from a layout: a layout comes a
+        frame later, and that frame showed the cut key."""
         keys = [child for child in self.children if not child.has_class("-command-palette")]
         palette = [child for child in self.children if child.has_class("-command-palette")]
-        if not keys or not all(key.display and key.region for key in keys):
-            return  # not laid out yet, or already fitted to this width
-        left = self.region.x
-        end = palette[0].region.x if palette else self.region.right
-        spans = []
-        for key in keys:  # each key's width with the gap before it, as laid out
-            spans.append(key.region.right - left)
-            left = key.region.right
+        spans = row_spans(keys)
         help_span = next((span for key, span in zip(keys, spans, strict=True) if is_help(key)), 0)
-        room = end - self.region.x
+        width = self.size.width or self.app.size.width
+        room = width - sum(box_width(key) + key.styles.margin.width for key in palette)
         used, cut, help_placed = 0, False, False
         for key, span in zip(keys, spans, strict=True):
             if is_help(key):
@@ -75,6 +69,29 @@ class KeysFooter(Footer):
             key.display = not cut
             if not cut:
                 used += span
+
+
+def row_spans(widgets: list[Widget]) -> list[int]:
+    """Each widget's width in a horizontal row with the margin before it, margins between
+    neighbours overlapping as Textual lays them out."""
+    spans = []
+    previous = None
+    for widget in widgets:
+        margin = widget.styles.margin
+        before = margin.left if previous is None else max(previous.styles.margin.right, margin.left)
+        spans.append(before + box_width(widget))
+        previous = widget
+    return spans
+
+
+def box_width(widget: Widget) -> int:
+    """A footer item's width: a key's text, or a group's keys side by side; and its gutter."""
+    children = list(widget.children)
+    if children:
+        content = sum(row_spans(children)) + children[-1].styles.margin.right
+    else:
+        content = widget.get_content_width(widget.app.size, widget.app.size)
+    return content + widget.styles.gutter.width
 
 
 def is_help(widget: Widget) -> bool:
