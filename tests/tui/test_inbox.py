@@ -193,3 +193,55 @@ async def test_triage_waits_for_a_strategy_that_loads(
         shown = notifications(pilot.app)
         assert any(m.startswith("Triage needs a strategy that loads") for m in shown)
         assert any(m.startswith("Adding to the inbox needs a strategy") for m in shown)
+
+
+async def test_home_end_and_jkgG_move_through_the_whole_inbox(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    """The table holds a page of 100: End and G show the last of all 150 items."""
+    for n in range(150):
+        log.add(item(f"Item {n}"))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = pilot.app.screen.query_one("#inbox-table", PagedTable)
+        assert table.row_count == 100
+        await pilot.press("end")
+        await settle(pilot)
+        assert (table.row_count, table.cursor_row) == (150, 149)
+        await pilot.press("k", "k", "j")
+        assert table.cursor_row == 148
+        await pilot.press("home")
+        assert table.cursor_row == 0
+        await pilot.press("j", "j")
+        assert table.cursor_row == 2
+        await pilot.press("G")
+        assert table.cursor_row == 149
+        await pilot.press("g")
+        assert table.cursor_row == 0
+
+
+async def test_an_item_added_from_the_shell_shows_in_the_inbox(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, db_path: Path
+) -> None:
+    log.add(item("First"))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, InboxScreen)
+        with DecisionLog.open(db_path) as shell:
+            shell.add(item("From the shell"))
+        assert screen.log_watch.check()
+        await settle(pilot)
+        assert sorted(titles(pilot.app)) == ["First", "From the shell"]
+
+
+async def test_a_title_of_two_lines_is_one_line_in_a_notification(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    log.add(item("Bonjour,\r\nNous"))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert titles(pilot.app) == ["Bonjour, ⏎ Nous"]
+        await pilot.press("x")
+        await settle(pilot)
+        assert "Archived “Bonjour, ⏎ Nous”: u brings it back" in notifications(pilot.app)

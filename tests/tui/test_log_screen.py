@@ -1,6 +1,7 @@
 """The log screen: pages, never the whole log; filters; the detail re-explained; outcomes."""
 
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from lighthouse_tui.tui.screens.log import LogScreen
 from lighthouse_tui.tui.screens.outcome import OutcomeScreen
 from lighthouse_tui.tui.widgets.paged_table import PagedTable
 
-from .conftest import SIZE, STRATEGY, decide, drawn, flat, item, settle, text_of
+from .conftest import NOW, SIZE, STRATEGY, Clock, decide, drawn, flat, item, settle, text_of
 
 SEEDED = 250
 
@@ -50,9 +51,14 @@ def table_of(app: LighthouseApp) -> PagedTable:
     return app.screen.query_one("#log-table", PagedTable)
 
 
-def column(app: LighthouseApp, index: int) -> list[str]:
-    table = table_of(app)
-    return [str(table.get_row_at(row)[index]) for row in range(table.row_count)]
+def column(app: LighthouseApp, key: str) -> list[str]:
+    """A column's cells, by its key: which columns show depends on the width."""
+    return [str(cell) for cell in table_of(app).get_column(key)]
+
+
+def selected_title(screen: LogScreen) -> str | None:
+    record = screen.selected()
+    return None if record is None else record.title
 
 
 async def open_log_screen(app: LighthouseApp) -> LogScreen:
@@ -70,7 +76,7 @@ async def test_pages_load_as_the_cursor_nears_the_end(
         await settle(pilot)
         assert table_of(pilot.app).row_count == 100
         assert pages_read == [100]
-        assert column(pilot.app, 1)[0] == f"Decision {SEEDED - 1}"
+        assert column(pilot.app, "title")[0] == f"Decision {SEEDED - 1}"
         assert "250 decisions" in text_of(pilot.app.screen.query_one("#log-filters"))
         table_of(pilot.app).move_cursor(row=75)
         await settle(pilot)
@@ -84,7 +90,50 @@ async def test_pages_load_as_the_cursor_nears_the_end(
         await settle(pilot)
         assert table_of(pilot.app).row_count == SEEDED
         assert not table_of(pilot.app).more
-        assert column(pilot.app, 1)[-1] == "Decision 0"
+        assert column(pilot.app, "title")[-1] == "Decision 0"
+
+
+async def test_list_keys_reach_the_true_last_row_and_back(
+    make_app: Callable[..., LighthouseApp], seeded: DecisionLog
+) -> None:
+    """End and G read the pages not read yet; j and k move, home and g go back up."""
+    async with make_app().run_test(size=SIZE) as pilot:
+        await open_log_screen(pilot.app)
+        await settle(pilot)
+        table = table_of(pilot.app)
+        assert table.more
+        await pilot.press("end")
+        await settle(pilot)
+        assert table.row_count == SEEDED
+        assert table.cursor_row == SEEDED - 1
+        assert column(pilot.app, "title")[table.cursor_row] == "Decision 0"
+        await pilot.press("k", "k", "j")
+        assert table.cursor_row == SEEDED - 2
+        await pilot.press("home")
+        assert table.cursor_row == 0
+        await pilot.press("G")
+        assert table.cursor_row == SEEDED - 1
+        await pilot.press("g")
+        assert table.cursor_row == 0
+
+
+async def test_log_keys_mean_one_thing(
+    make_app: Callable[..., LighthouseApp], seeded: DecisionLog
+) -> None:
+    """v opens the review on every screen and k moves up in every list: the log's filters by
+    verdict and kind have keys of their own, and `?` says so."""
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await open_log_screen(pilot.app)
+        await settle(pilot)
+        keys = {key: active.binding.action for key, active in screen.active_bindings.items()}
+        assert keys["v"] == "show_review"
+        assert keys["k"] == "cursor_up"
+        await pilot.press("question_mark")
+        await settle(pilot)
+        help_text = flat(text_of(pilot.app.screen.query_one("#help-keys")))
+        assert "f Verdict" in help_text
+        assert "t Kind" in help_text
+        assert "k Up" in help_text
 
 
 async def test_filters_by_kind_verdict_override_period_and_title(
@@ -97,7 +146,7 @@ async def test_filters_by_kind_verdict_override_period_and_title(
         def filters() -> str:
             return flat(text_of(screen.query_one("#log-filters")))
 
-        await pilot.press("k", "k")
+        await pilot.press("t", "t")
         await settle(pilot)
         assert "kind partner_offer" in filters()
         assert "50 decisions" in filters()
@@ -107,15 +156,15 @@ async def test_filters_by_kind_verdict_override_period_and_title(
         overrides = [screen.records[key] for key in table_of(pilot.app).keys]
         assert overrides
         assert all(r.overrode for r in overrides)
-        assert all(cell.endswith("⚑") for cell in column(pilot.app, 4))
-        await pilot.press("r", "v", "v", "p")
+        assert all(cell.endswith("⚑") for cell in column(pilot.app, "final"))
+        await pilot.press("r", "f", "f", "p")
         await settle(pilot)
-        assert set(column(pilot.app, 3)) == {"decline"}
+        assert set(column(pilot.app, "filter")) == {"decline"}
         assert "period last 7 days" in filters()
         assert "125 decisions" in filters()
         await pilot.press("r", "slash", *"n 24")
         await settle(pilot)
-        assert set(column(pilot.app, 1)) == {
+        assert set(column(pilot.app, "title")) == {
             "Decision 24",
             *(f"Decision {n}" for n in range(240, 250)),
         }
@@ -152,14 +201,14 @@ async def test_o_records_an_outcome_with_a_note(
     async with make_app().run_test(size=SIZE) as pilot:
         screen = await open_log_screen(pilot.app)
         await settle(pilot)
-        assert column(pilot.app, 1) == ["Deferred", "Retainer"]
+        assert column(pilot.app, "title") == ["Deferred", "Retainer"]
         keys = {b.binding.action for b in screen.active_bindings.values()}
         assert "outcome" not in keys
         await pilot.press("down", "o")
         assert isinstance(pilot.app.screen, OutcomeScreen)
         await pilot.press("4", *"paid on time", "enter")
         await settle(pilot)
-        assert column(pilot.app, 6)[1] == "★★★★☆"
+        assert column(pilot.app, "outcome")[1] == "★★★★☆"
         assert "paid on time" in text_of(screen.query_one("#log-detail-view"))
     outcome = log.decisions()[1].outcome
     assert outcome is not None
@@ -204,3 +253,75 @@ async def test_the_detail_goes_beside_the_table_only_when_titles_stay_readable(
         assert (detail.region.y > table.region.y) is not beside
         assert title[:24] in drawn(table)
         assert "outcome" in drawn(table)
+
+
+async def test_outcomes_are_rated_one_after_the_other(
+    make_app: Callable[..., LighthouseApp], loaded: LoadedStrategy, db_path: Path
+) -> None:
+    """In the outcomes due, a rated decision leaves the list and the cursor is on the next
+    one due: rating three is `o 4 enter` three times, no arrow key."""
+    with DecisionLog.open(db_path, clock=Clock(NOW - timedelta(days=40))) as earlier:
+        for title in ("First", "Second", "Third"):
+            decide(earlier, loaded, item(title))
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await open_log_screen(pilot.app)
+        screen.show_due()
+        await settle(pilot)
+        assert column(pilot.app, "title") == ["Third", "Second", "First"]
+        await pilot.press("down", "o", "4", "enter")
+        await settle(pilot)
+        assert column(pilot.app, "title") == ["Third", "First"]
+        assert table_of(pilot.app).cursor_row == 1
+        assert selected_title(screen) == "First"
+        assert "2 outcomes due" in flat(text_of(screen.query_one("#log-filters")))
+        await pilot.press("o", "5", "enter")
+        await settle(pilot)
+        assert column(pilot.app, "title") == ["Third"]
+        assert selected_title(screen) == "Third"
+
+
+async def test_titles_get_the_room_first_at_80_columns(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, loaded: LoadedStrategy
+) -> None:
+    """The reflex and the score (both in the detail) go before the title is cut."""
+    title = "Quarterly newsletter audit for a B2B agency"[:40]
+    decide(log, loaded, item(title))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await open_log_screen(pilot.app)
+        await settle(pilot)
+        table = drawn(table_of(pilot.app))
+        assert title[:30] in table
+        assert "outcome" in table
+        assert "final" in table
+
+
+async def test_a_decision_recorded_from_the_shell_shows_and_the_cursor_stays(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, loaded: LoadedStrategy
+) -> None:
+    decide(log, loaded, item("Older"))
+    decide(log, loaded, item("Newer"))
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await open_log_screen(pilot.app)
+        await settle(pilot)
+        await pilot.press("j")
+        assert selected_title(screen) == "Older"
+        decide(log, loaded, item("From the shell"))
+        assert screen.log_watch.check()
+        await settle(pilot)
+        assert column(pilot.app, "title") == ["From the shell", "Newer", "Older"]
+        assert selected_title(screen) == "Older"
+        assert "3 decisions" in flat(text_of(screen.query_one("#log-filters")))
+
+
+async def test_notes_keep_their_lines_and_one_line_views_mark_them(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, loaded: LoadedStrategy
+) -> None:
+    """An e-mail's lines were glued (`Bonjour,Nous`) or spelled (`\\x0d`)."""
+    decide(log, loaded, item("Webinar\nswap"), note="Bonjour,\r\nNous")
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await open_log_screen(pilot.app)
+        await settle(pilot)
+        assert "Webinar ⏎ swap" in drawn(table_of(pilot.app))
+        detail = text_of(screen.query_one("#log-detail-view"))
+        assert "Note  Bonjour,\nNous\n" in detail
+        assert "\\x0d" not in detail

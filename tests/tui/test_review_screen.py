@@ -180,3 +180,57 @@ async def test_the_outcomes_due_are_offered_at_start_when_the_inbox_is_not_shown
         pilot.app.log_changed()
         await settle(pilot)
         assert len([n for n in notifications(pilot.app) if "old enough" in n]) == 1
+
+
+async def test_an_outcome_recorded_from_the_shell_shows_without_leaving_the_review(
+    make_app: Callable[..., LighthouseApp], db_path: Path, loaded: LoadedStrategy
+) -> None:
+    """The screen looks at the log's files on a timer (its tick is called here, not waited
+    for) and reads again when another process wrote; ctrl+r reads again at once."""
+    with DecisionLog.open(db_path, clock=Clock(NOW - timedelta(days=40))) as earlier:
+        first = decide(earlier, loaded, item("Deal A", fee=500.0))
+        second = decide(earlier, loaded, item("Deal B", fee=500.0))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await open_review(pilot, "all")
+        screen = pilot.app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert "2 decisions, 0 with an outcome" in review_text(pilot.app)
+        assert not screen.log_watch.check()
+        with DecisionLog.open(db_path) as shell:
+            shell.add_outcome(first, 4, None)
+        assert screen.log_watch.check()
+        await settle(pilot)
+        assert "2 decisions, 1 with an outcome" in review_text(pilot.app)
+        with DecisionLog.open(db_path) as shell:
+            shell.add_outcome(second, 2, None)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert "2 decisions, 2 with an outcome" in review_text(pilot.app)
+        assert not screen.log_watch.check()
+
+
+async def test_the_review_scrolls_with_the_list_keys(
+    make_app: Callable[..., LighthouseApp], db_path: Path, loaded: LoadedStrategy
+) -> None:
+    """j and k, g and G, as in every list; home and end as before."""
+    seed_year(db_path, loaded)
+    async with make_app().run_test(size=SIZE) as pilot:
+        await open_review(pilot, "all")
+        body = pilot.app.screen.query_one("#review-body")
+        assert pilot.app.focused is body
+        assert body.max_scroll_y > 3
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        assert body.scroll_y == 3
+        await pilot.press("k")
+        await settle(pilot)
+        assert body.scroll_y == 2
+        await pilot.press("G")
+        await settle(pilot)
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        await settle(pilot)
+        assert body.scroll_y == 0
+        await pilot.press("end")
+        await settle(pilot)
+        assert body.scroll_y == body.max_scroll_y

@@ -7,7 +7,9 @@ from rich.text import Text
 from lighthouse_tui.core.filter import Evaluation, RuleResult
 from lighthouse_tui.core.strategy import Thresholds
 
-VERDICT_STYLES = {"accept": "bold green", "decline": "bold red", "consider": "bold yellow"}
+VERDICT_STYLES = {"accept": "bold green", "decline": "bold reverse red", "consider": "bold yellow"}
+"""Told apart by their words, and by more than colour (NO_COLOR keeps bold and reverse): a
+decline is reversed, a block where the others are letters."""
 RULE_WORDS = {"decline": "dealbreaker", "accept": "hell yes", "flag": "flag"}
 
 

@@ -1,10 +1,27 @@
 """The one way user text becomes a Rich renderable: literal (never markup) and with control
-characters spelled out (never an escape sequence)."""
+characters spelled out (never an escape sequence).
+
+A note or an e-mail body has lines. Where the text is shown on one line (a table cell, a
+title) a line break becomes a visible ` ⏎ `, not `\\x0a` nor nothing (`Bonjour,Nous`);
+where it has room for lines it keeps them, a Windows line end (`\\r\\n`) being one break.
+"""
+
+import re
 
 from rich.text import Text
 
 from lighthouse_tui.core.text import visible
 
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+ONE_LINE_BREAK = " ⏎ "
+
 
 def literal(text: str, style: str = "", *, keep_lines: bool = False) -> Text:
-    return Text(visible(text, keep_lines=keep_lines), style=style)
+    if keep_lines:
+        return Text(visible(LINE_BREAK.sub("\n", text), keep_lines=True), style=style)
+    return Text(one_line(text), style=style)
+
+
+def one_line(text: str) -> str:
+    """User text for a line of its own, as in a notification."""
+    return visible(LINE_BREAK.sub(ONE_LINE_BREAK, text))

@@ -17,7 +17,8 @@ from textual import work
 from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.filter import LineFilter
+from textual.filter import LineFilter, Monochrome
+from textual.notifications import SeverityLevel
 from textual.reactive import Initialize, var
 from textual.screen import Screen
 
@@ -28,6 +29,8 @@ from lighthouse_tui.store.records import DefaultChoice, InboxItem
 from lighthouse_tui.tui.commands import InboxCommands
 from lighthouse_tui.tui.literal import DropControlCharacters
 from lighthouse_tui.tui.logbook import Logbook, LogSummary, read_summary
+from lighthouse_tui.tui.no_color import ReadableMonochrome
+from lighthouse_tui.tui.paths import readable_paths
 from lighthouse_tui.tui.screens.check import CheckScreen
 from lighthouse_tui.tui.screens.help import HelpScreen, keys_table
 from lighthouse_tui.tui.screens.inbox import InboxScreen
@@ -41,6 +44,9 @@ CHECK = "check"
 LOG = "log"
 REVIEW = "review"
 STRATEGY = "strategy"
+TOAST_WIDTH = 60
+TOAST_FRAME = 4
+"""Textual's toast: 60 columns, at most half the screen, less its padding and edge."""
 
 
 def _review_screen() -> Screen[Any]:
@@ -156,9 +162,35 @@ class LighthouseApp(App[None]):
         been on screen, an item left and opened again must not ask for it a second time."""
         super().__init__()
         self._drop_control_characters = DropControlCharacters()
+        self._readable_no_color = ReadableMonochrome()
 
     def get_line_filters(self) -> Sequence[LineFilter]:
-        return [*super().get_line_filters(), self._drop_control_characters]
+        """Textual's, with its NO_COLOR filter made readable, then ours."""
+        filters = super().get_line_filters()
+        return [
+            *(self._readable_no_color if type(f) is Monochrome else f for f in filters),
+            self._drop_control_characters,
+        ]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification, with its paths shortened to a toast's line (`readable_paths`):
+        the toast wraps at spaces, and cut a long path anywhere."""
+        width = min(TOAST_WIDTH, self.size.width // 2) - TOAST_FRAME
+        super().notify(
+            readable_paths(message, width),
+            title=title,
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     async def on_mount(self) -> None:
         """Open the log, then choose the home screen: the inbox when something waits in it

@@ -1,5 +1,6 @@
 """Every key of the screen below, with what it does: the footer only has room for a few."""
 
+import re
 from itertools import groupby
 from operator import attrgetter
 from typing import ClassVar
@@ -97,4 +98,9 @@ def group_row(binding: Binding) -> str | None:
 
 
 def title(node: DOMNode) -> str:
-    return node.BINDING_GROUP_TITLE or type(node).__name__
+    """The node's own title, else its class's name in words (`KindSelect` → "The kind
+    select"): a heading, never an identifier."""
+    if node.BINDING_GROUP_TITLE:
+        return node.BINDING_GROUP_TITLE
+    words = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", type(node).__name__)
+    return " ".join(["The", *(word.lower() for word in words)])

@@ -27,6 +27,7 @@ from lighthouse_tui.core.problems import ProblemsError
 from lighthouse_tui.ingest import ImportOptions, ImportSummary, Source, import_sources, make_options
 from lighthouse_tui.render.importing import summary_view
 from lighthouse_tui.store.log import DecisionLog, StoreError
+from lighthouse_tui.tui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
     from lighthouse_tui.tui.app import LighthouseApp
@@ -156,7 +157,7 @@ class ImportScreen(ModalScreen[int]):
                     id="import-maps",
                     compact=True,
                 )
-            yield Checkbox(
+            yield TickBox(
                 "Dry run: read and report, save nothing", id="import-dry-run", compact=True
             )
             yield ProgressBar(total=1.0, show_eta=False, id="import-progress")

@@ -16,11 +16,11 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
 from lighthouse_tui.core.opportunity import Opportunity
-from lighthouse_tui.core.text import visible
-from lighthouse_tui.render.literal import literal
+from lighthouse_tui.render.literal import literal, one_line
 from lighthouse_tui.render.log import age
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.records import InboxItem
+from lighthouse_tui.tui.log_watch import LogWatch, reload_binding
 from lighthouse_tui.tui.logbook import LogSummary
 from lighthouse_tui.tui.screens.add import AddScreen
 from lighthouse_tui.tui.screens.base import LighthouseScreen, log_problem
@@ -77,6 +77,7 @@ class InboxScreen(LighthouseScreen):
             tooltip="Show every item again",
             id="clear-inbox-filter",
         ),
+        reload_binding("the inbox", "inbox-reload", show=False),
     ]
 
     def __init__(self) -> None:
@@ -101,6 +102,11 @@ class InboxScreen(LighthouseScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.watch(self.app, "summary", self._summary_changed)
+        self.log_watch = LogWatch(self, self.lighthouse, self.load)
+        self.log_watch.start()
+        self.load()
+
+    def action_reload_log(self) -> None:
         self.load()
 
     def on_screen_resume(self) -> None:
@@ -129,6 +135,7 @@ class InboxScreen(LighthouseScreen):
             return
         table = self.table
         table.loading = not self.loaded_once
+        self.log_watch.read()
         try:
             items = await logbook.run(DecisionLog.inbox)
         except StoreError as error:
@@ -260,7 +267,7 @@ class InboxScreen(LighthouseScreen):
         except StoreError as error:
             self.store_failed(error)
             return
-        self.notify(f"Added “{visible(opportunity.title)}” to the inbox", markup=False)
+        self.notify(f"Added “{one_line(opportunity.title)}” to the inbox", markup=False)
         self.lighthouse.log_changed()
         self.load(select=item_id)
 
@@ -298,7 +305,7 @@ class InboxScreen(LighthouseScreen):
         self.archived.append(item)
         self.items.remove(item)
         self._show()
-        self.notify(f"Archived “{visible(item.title)}”: u brings it back", markup=False)
+        self.notify(f"Archived “{one_line(item.title)}”: u brings it back", markup=False)
         self.lighthouse.log_changed()
 
     @work(group="inbox-write")
@@ -312,7 +319,7 @@ class InboxScreen(LighthouseScreen):
             self.archived.append(item)
             self.store_failed(error)
             return
-        self.notify(f"“{visible(item.title)}” is back in the inbox", markup=False)
+        self.notify(f"“{one_line(item.title)}” is back in the inbox", markup=False)
         self.lighthouse.log_changed()
         self.load(select=item.id)
 

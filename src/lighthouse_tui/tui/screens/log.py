@@ -11,32 +11,36 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, VerticalScroll
+from textual.containers import Container
 from textual.widgets import DataTable, Input, Static
 
 from lighthouse_tui.core.text import visible
 from lighthouse_tui.render.evaluation import VERDICT_STYLES
-from lighthouse_tui.render.literal import literal
+from lighthouse_tui.render.literal import literal, one_line
 from lighthouse_tui.render.log import choice, decision_header, outcome_text, replay_view
 from lighthouse_tui.store.log import DecisionLog, LogFilter, StoreError
 from lighthouse_tui.store.records import DecisionRecord
 from lighthouse_tui.store.replay import replay
 from lighthouse_tui.tui.log_pages import LogView, read_page
+from lighthouse_tui.tui.log_watch import LogWatch, reload_binding
 from lighthouse_tui.tui.logbook import LogSummary
 from lighthouse_tui.tui.screens.base import LighthouseScreen, log_problem, wide_from
 from lighthouse_tui.tui.screens.outcome import OutcomeScreen
 from lighthouse_tui.tui.screens.question import Answer
+from lighthouse_tui.tui.widgets.key_scroll import KeyScroll
 from lighthouse_tui.tui.widgets.paged_table import Column, PagedTable, Row, cell
 
 COLUMNS = (
-    Column("date", "date", 10),
+    Column("date", "date", 10, hide_first=3),
     Column("title", "title"),
-    Column("reflex", "reflex", 7),
+    Column("reflex", "reflex", 7, hide_first=1),
     Column("filter", "filter", 8),
     Column("final", "final", 9),
-    Column("score", "score", 5),
+    Column("score", "score", 5, hide_first=2),
     Column("outcome", "outcome", 7),
 )
+"""At 80 columns the reflex and the score go (the detail pane shows both), so that titles
+are read; the date goes too when narrower still."""
 FILTERS = Binding.Group("Filters")
 """One place in the footer for the keys that filter; `?` lists each with what it does."""
 LOG_WIDE = 160
@@ -59,16 +63,17 @@ class LogScreen(LighthouseScreen):
             tooltip="Rate how the selected decision turned out, 1 to 5, with a note",
             id="rate-outcome",
         ),
+        # Not k nor v: k moves up in every list, v opens the review on every screen.
         Binding(
-            "k",
+            "t",
             "kind",
             "Kind",
-            tooltip="Show one kind, the next, then all",
+            tooltip="Show one kind (type) of opportunity, the next, then all",
             id="log-kind",
             group=FILTERS,
         ),
         Binding(
-            "v",
+            "f",
             "verdict",
             "Verdict",
             tooltip="Show one verdict of the filter, the next, then all",
@@ -121,6 +126,7 @@ class LogScreen(LighthouseScreen):
             tooltip="Take the title search off",
             id="log-close-search",
         ),
+        reload_binding("the decisions", "log-reload", show=False),
     ]
 
     def __init__(self) -> None:
@@ -145,13 +151,15 @@ class LogScreen(LighthouseScreen):
         yield Input(placeholder="text in the title", id="log-search-input")
         with Container(id="log-body"):
             yield PagedTable(COLUMNS, id="log-table")
-            with VerticalScroll(id="log-detail"):
+            with KeyScroll(id="log-detail"):
                 yield Static(id="log-detail-view")
         yield Static(id="log-problem")
 
     def on_mount(self) -> None:
         super().on_mount()
         self.watch(self.app, "summary", self._summary_changed)
+        self.log_watch = LogWatch(self, self.lighthouse, self.action_reload_log)
+        self.log_watch.start()
         logbook = self.lighthouse.logbook
         if not logbook.usable:
             self.query_one("#log-body").display = False
@@ -182,17 +190,22 @@ class LogScreen(LighthouseScreen):
     def _where(self) -> LogFilter:
         return self.view.where(self.lighthouse.today, self.lighthouse.after_days)
 
-    def reload(self) -> None:
+    def action_reload_log(self) -> None:
+        """Read again, the cursor staying on its decision when that is still listed."""
+        self.reload(keep=self.table.cursor_key)
+
+    def reload(self, keep: str | None = None) -> None:
         if not self.lighthouse.logbook.usable:
             return
         self.seen_changes = self.lighthouse.changes
+        self.log_watch.read()
         self.generation += 1
         self.table.more = False  # no next page of the old view while the new one loads
         self._show_filters()
-        self._load_first(self.generation, self._where())
+        self._load_first(self.generation, self._where(), keep)
 
     @work(exclusive=True, group="log-page")
-    async def _load_first(self, generation: int, where: LogFilter) -> None:
+    async def _load_first(self, generation: int, where: LogFilter, keep: str | None) -> None:
         table = self.table
         table.loading = not self.records
         try:
@@ -211,6 +224,8 @@ class LogScreen(LighthouseScreen):
         self.next_before = page.before
         self.records = {str(r.id): r for r in page.records}
         table.replace_all([decision_row(r) for r in page.records], more=page.more)
+        if keep in self.records:
+            table.move_cursor(row=table.keys.index(keep), animate=False)
         self._show_filters()
         self._show_detail()
 
@@ -373,13 +388,30 @@ class LogScreen(LighthouseScreen):
             self.store_failed(error)
             return
         key = str(record.id)
-        if key in self.records:
+        if self.view.due and key in self.records:
+            self._leave_due(key)
+        elif key in self.records:
             self.records[key] = updated
             self.table.replace(key, decision_row(updated)[1])
             self._show_detail()
-        self.notify(f"Outcome recorded for “{visible(record.title)}”", markup=False)
+        self.notify(f"Outcome recorded for “{one_line(record.title)}”", markup=False)
         self.lighthouse.log_changed()
         self.seen_changes = self.lighthouse.changes
+
+    def _leave_due(self, key: str) -> None:
+        """A rated decision is no longer due: its row goes, and the cursor stays on the row
+        that took its place, the next one due, so outcomes are rated one after the other."""
+        table = self.table
+        row = table.cursor_row
+        del self.records[key]
+        table.remove(key)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1), animate=False)
+        if self.total:
+            self.total -= 1
+        self._show_filters()
+        self._show_detail()
+        self.update_keys()
 
 
 def decision_row(record: DecisionRecord) -> Row:

@@ -17,7 +17,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
 from lighthouse_tui.core.loader import load_strategy_file
@@ -30,8 +30,10 @@ from lighthouse_tui.render.literal import literal
 from lighthouse_tui.render.review import rescore_view, review_columns
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.review_source import read_facts, review_log
+from lighthouse_tui.tui.log_watch import LogWatch, reload_binding
 from lighthouse_tui.tui.screens.base import LighthouseScreen, log_problem, wide_from
 from lighthouse_tui.tui.state import StrategyState
+from lighthouse_tui.tui.widgets.key_scroll import KeyScroll
 
 DEFAULT_PERIOD = "horizon"
 
@@ -101,6 +103,7 @@ class ReviewScreen(LighthouseScreen):
             tooltip="Hide the rescore panel",
             id="review-close-rescore",
         ),
+        reload_binding("the review", "review-reload"),
     ]
 
     def __init__(self) -> None:
@@ -128,11 +131,19 @@ class ReviewScreen(LighthouseScreen):
                     id="rescore-file",
                     compact=True,
                 )
-            with VerticalScroll(id="rescore-scroll"):
+            with KeyScroll(id="rescore-scroll"):
                 yield Static(id="rescore-view")
-        with VerticalScroll(id="review-body"), Horizontal(id="review-columns"):
+        with KeyScroll(id="review-body"), Horizontal(id="review-columns"):
             yield Static(id="review-answer")
             yield Static(id="review-evidence")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.log_watch = LogWatch(self, self.lighthouse, self.load)
+        self.log_watch.start()
+
+    def action_reload_log(self) -> None:
+        self.load()
 
     def on_screen_resume(self) -> None:
         """Decisions or outcomes recorded elsewhere since: the review is read again."""
@@ -220,6 +231,7 @@ class ReviewScreen(LighthouseScreen):
         body = self.query_one("#review-body")
         body.loading = True
         changes = app.changes
+        self.log_watch.read()
         try:
             reviewed = await app.logbook.run(read_review, loaded.strategy, period, app.today)
         except StoreError as error:

@@ -1,21 +1,30 @@
-"""Textual's footer, rebuilt only when the keys it shows change.
+"""Textual's footer, rebuilt only when the keys it shows change, and showing whole keys only.
 
 The footer rebuilds its keys (a widget each, styled anew) whenever the bindings are refreshed,
 and Textual refreshes them on every focus change: in a form, on every arrow key. Most of those
 changes leave the same keys in the footer, and skipping them takes several milliseconds off a
 key press in triage.
+
+Textual lets the keys that do not fit run under the palette key, cut anywhere: at 80 columns
+the footer ended in `s Str▏`. Here a key that does not fit whole is not shown (`?` lists every
+key), and `? Help` is kept whatever else has to go.
 """
 
 from collections.abc import Hashable
 
+from textual import events
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
+
+HELP_ACTION = "help"
 
 
 class KeysFooter(Footer):
     def __init__(self) -> None:
         super().__init__(compact=True)
         self._shown: Hashable = None
+        self._width = 0
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if not screen.app.app_focus:  # the footer waits for the focus to come back
@@ -29,3 +38,62 @@ class KeysFooter(Footer):
         if shown != self._shown:
             self._shown = shown
             super().bindings_changed(screen)
+
+    async def recompose(self) -> None:
+        """The keys, then at once (before they are drawn) only those that fit whole."""
+        await super().recompose()
+        self.drop_what_does_not_fit()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The keys again for a new width. (Hiding keys resizes the footer's content too:
+        that is not a new width.)"""
+        if event.size.width != self._width:
+            self._width = event.size.width
+            self.call_after_refresh(self.recompose)
+
+    def drop_what_does_not_fit(self) -> None:
+        """Measured from the keys' styles rather than read from a layout: a layout comes a
+        frame later, and that frame showed the cut key."""
+        keys = [child for child in self.children if not child.has_class("-command-palette")]
+        palette = [child for child in self.children if child.has_class("-command-palette")]
+        spans = row_spans(keys)
+        help_span = next((span for key, span in zip(keys, spans, strict=True) if is_help(key)), 0)
+        width = self.size.width or self.app.size.width
+        room = width - sum(box_width(key) + key.styles.margin.width for key in palette)
+        used, cut, help_placed = 0, False, False
+        for key, span in zip(keys, spans, strict=True):
+            if is_help(key):
+                used, help_placed = used + span, True
+                continue
+            cut = cut or used + span + (0 if help_placed else help_span) > room
+            key.display = not cut
+            if not cut:
+                used += span
+
+
+def row_spans(widgets: list[Widget]) -> list[int]:
+    """Each widget's width in a horizontal row with the margin before it, margins between
+    neighbours overlapping as Textual lays them out."""
+    spans = []
+    previous = None
+    for widget in widgets:
+        margin = widget.styles.margin
+        before = margin.left if previous is None else max(previous.styles.margin.right, margin.left)
+        spans.append(before + box_width(widget))
+        previous = widget
+    return spans
+
+
+def box_width(widget: Widget) -> int:
+    """A footer item's width: a key's text, or a group's keys side by side; and its gutter."""
+    children = list(widget.children)
+    if children:
+        content = sum(row_spans(children)) + children[-1].styles.margin.right
+    else:
+        content = widget.get_content_width(widget.app.size, widget.app.size)
+    return content + widget.styles.gutter.width
+
+
+def is_help(widget: Widget) -> bool:
+    """The footer's `? Help` (`FooterKey` is not exported: its action tells it)."""
+    return getattr(widget, "action", None) == HELP_ACTION

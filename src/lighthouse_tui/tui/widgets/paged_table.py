@@ -29,6 +29,13 @@ class Column:
     label: str
     width: int | None = None
     """Cells; None for the one column that takes the width the others leave (the title)."""
+    hide_first: int | None = None
+    """When the flexible column would be narrower than `READABLE`, the columns with a rank
+    here go, the lowest rank first, until it is not; None keeps the column at every width."""
+
+
+READABLE = 32
+"""The flexible column (the title) gets this many cells before the columns that may go."""
 
 
 def cell(text: Text) -> Text:
@@ -41,12 +48,52 @@ def cell(text: Text) -> Text:
 
 class PagedTable(DataTable[Text], inherit_bindings=False):
     """Rows are keyed, so a screen can replace or remove the one it acted on. Enter is left to
-    the screen (it means "triage" in the inbox), unlike in a plain DataTable."""
+    the screen (it means "triage" in the inbox), unlike in a plain DataTable; home and end
+    go to the first and last row (a plain DataTable scrolls sideways with them), and so do
+    g and G, with j and k for down and up, as in every list of the app."""
 
+    BINDING_GROUP_TITLE = "Moving in a list"
     BINDINGS: ClassVar[list[BindingType]] = [
-        binding
-        for binding in DataTable.BINDINGS
-        if not (isinstance(binding, Binding) and binding.action == "select_cursor")
+        *(
+            binding
+            for binding in DataTable.BINDINGS
+            if not (
+                isinstance(binding, Binding)
+                and binding.action in ("select_cursor", "scroll_home", "scroll_end")
+            )
+        ),
+        Binding(
+            "j",
+            "cursor_down",
+            "Down",
+            show=False,
+            tooltip="The next row (down does too)",
+            id="list-down",
+        ),
+        Binding(
+            "k",
+            "cursor_up",
+            "Up",
+            show=False,
+            tooltip="The row above (up does too)",
+            id="list-up",
+        ),
+        Binding(
+            "home,g",
+            "first",
+            "First",
+            show=False,
+            tooltip="The first row",
+            id="list-first",
+        ),
+        Binding(
+            "end,G",
+            "last",
+            "Last",
+            show=False,
+            tooltip="The last row, reading the pages before it",
+            id="list-last",
+        ),
     ]
 
     class NearEnd(Message):
@@ -61,7 +108,11 @@ class PagedTable(DataTable[Text], inherit_bindings=False):
         self.more = False
         """Whether rows exist beyond the last one held; the screen that loads them says."""
         self._rows: dict[str, Sequence[Text]] = {}
-        self._flex_width = 0
+        self._layout: tuple[tuple[int, ...], int] = ((), 0)
+        """The columns shown (their places in `spec`) and the flexible column's width."""
+        self._to_last = False
+        """End was pressed while pages were left: each page that arrives asks for the next,
+        and the last one puts the cursor on its last row."""
 
     @property
     def keys(self) -> list[str]:
@@ -73,13 +124,13 @@ class PagedTable(DataTable[Text], inherit_bindings=False):
         return keys[self.cursor_row] if 0 <= self.cursor_row < len(keys) else None
 
     def on_resize(self, _event: events.Resize) -> None:
-        width = self._flexible_width()
-        if width != self._flex_width:
-            self._rebuild(width)
+        layout = self._fit()
+        if layout != self._layout:
+            self._rebuild(layout)
 
-    def _flexible_width(self) -> int:
+    def _fit(self) -> tuple[tuple[int, ...], int]:
+        """The columns that fit with the title readable, and the title's width."""
         padding = 2 * self.cell_padding
-        fixed = sum((column.width or 0) + padding for column in self.spec)
         room = self.scrollable_content_region.width
         if not room:
             # Not laid out yet (the first page is often read before the first layout), or
@@ -87,24 +138,53 @@ class PagedTable(DataTable[Text], inherit_bindings=False):
             # screen. Built at a guess of 10, the first frame showed titles of 10 columns
             # until the Resize rebuilt them; a wrong guess is still corrected there.
             room = self.app.size.width - self.styles.scrollbar_size_vertical
-        return max(10, room - fixed - padding)
+        shown = list(range(len(self.spec)))
+        hidable = sorted(
+            (column.hide_first, place)
+            for place, column in enumerate(self.spec)
+            if column.hide_first is not None
+        )
+        while True:
+            fixed = sum((self.spec[place].width or 0) + padding for place in shown)
+            width = room - fixed - padding
+            if width >= READABLE or not hidable:
+                return tuple(shown), max(10, width)
+            shown.remove(hidable.pop(0)[1])
 
-    def _rebuild(self, width: int) -> None:
+    def _cells(self, cells: Sequence[Text]) -> list[Text]:
+        return [cells[place] for place in self._layout[0]]
+
+    def _rebuild(self, layout: tuple[tuple[int, ...], int]) -> None:
         """Columns again at the new width; the rows and the cursor stay where they were."""
-        self._flex_width = width
+        self._layout = layout
+        shown, width = layout
         row = self.cursor_row
         self.clear(columns=True)
-        for column in self.spec:
+        for place in shown:
+            column = self.spec[place]
             self.add_column(Text(column.label), key=column.key, width=column.width or width)
         for key, cells in self._rows.items():
-            self.add_row(*cells, key=key)
+            self.add_row(*self._cells(cells), key=key)
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1), animate=False)
 
+    def action_first(self) -> None:
+        self._to_last = False
+        self.action_scroll_top()
+
+    def action_last(self) -> None:
+        """The true last row: the pages not read yet are asked for, one after the other."""
+        if self.more:
+            self._to_last = True
+            self.post_message(self.NearEnd())
+        else:
+            self.action_scroll_bottom()
+
     def replace_all(self, rows: Iterable[Row], *, more: bool) -> None:
+        self._to_last = False
         self._rows = dict(rows)
         self.more = more
-        self._rebuild(self._flexible_width())
+        self._rebuild(self._fit())
         self.move_cursor(row=0, animate=False)
 
     def append(self, rows: Sequence[Row], *, more: bool) -> None:
@@ -112,14 +192,16 @@ class PagedTable(DataTable[Text], inherit_bindings=False):
         fresh = [(key, cells) for key, cells in rows if key not in self._rows]
         self._rows.update(fresh)
         for key, cells in fresh:
-            self.add_row(*cells, key=key)
+            self.add_row(*self._cells(cells), key=key)
+        if self._to_last:
+            self.action_last()
 
     def replace(self, key: str, cells: Sequence[Text]) -> None:
         if key not in self._rows:
             return
         self._rows[key] = cells
-        for column, cell in zip(self.spec, cells, strict=True):
-            self.update_cell(key, column.key, cell)
+        for place in self._layout[0]:
+            self.update_cell(key, self.spec[place].key, cells[place])
 
     def remove(self, key: str) -> None:
         if self._rows.pop(key, None) is not None:
