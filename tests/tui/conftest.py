@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from rich.console import Console, RenderableType
+from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Static
@@ -226,3 +227,12 @@ def read_only_log(monkeypatch: pytest.MonkeyPatch) -> None:
         return opener(path, readonly=True, **options)
 
     monkeypatch.setattr(DecisionLog, "open", read_only)
+
+
+async def burst(pilot: Pilot[None], *keys: str) -> None:
+    """Keys as a terminal sends them when typed fast: all queued at once, none waiting for
+    the app to finish with the one before (`pilot.press` waits until the app is idle after
+    each key, which hides what typing ahead does). Then waits for the app to settle."""
+    for key in keys:
+        pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
+    await settle(pilot)

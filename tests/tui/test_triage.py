@@ -5,6 +5,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from lighthouse_tui.store.log import DecisionLog
@@ -16,7 +17,16 @@ from lighthouse_tui.tui.screens.triage import TriageScreen
 from lighthouse_tui.tui.widgets.assessment import Assessment
 from lighthouse_tui.tui.widgets.rating import RatingRow
 
-from .conftest import SIZE, item, notifications, screen_text, settle, text_of
+from .conftest import (
+    SIZE,
+    STRATEGY,
+    burst,
+    item,
+    notifications,
+    screen_text,
+    settle,
+    text_of,
+)
 
 VERDICT_WORDS = ("ACCEPT", "DECLINE", "CONSIDER", "score", "points", "dealbreaker", "/100")
 
@@ -234,3 +244,95 @@ async def test_a_digit_one_row_too_far_adds_to_the_title_rather_than_replacing_i
             raise AssertionError("the title field was never reached")
         await pilot.press("7")
         assert focused.value == "Keynote7"
+
+
+FOUR_RATED = STRATEGY.replace(
+    "[[rules]]",
+    """[[criteria]]
+id = "clarity"
+label = "Clear brief"
+question = "How clear is what they ask for?"
+weight = 2
+rating = true
+
+[[criteria]]
+id = "network"
+label = "Opens doors"
+question = "How many doors does it open?"
+weight = 2
+rating = true
+
+[[criteria]]
+id = "fun"
+label = "Fun"
+question = "How much fun will it be?"
+weight = 1
+rating = true
+
+[[rules]]""",
+)
+"""Four criteria rated for a client request: alignment, clarity, network, fun."""
+
+
+def ratings_shown(screen: Screen[None]) -> dict[str, float | None]:
+    return {row.criterion.id: row.rating for row in screen.query(RatingRow)}
+
+
+async def test_a_reflex_and_a_rating_typed_in_one_burst_both_count(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    log.add(item("Keynote", fee=500.0))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await burst(pilot, "y", "4")
+        screen = pilot.app.screen
+        assert isinstance(screen, TriageScreen)
+        assert screen.reflex == "accept"
+        assert ratings_shown(screen) == {"alignment": 4}
+
+
+async def test_ratings_moves_and_a_choice_typed_ahead_land_in_order(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, strategy_file: Path
+) -> None:
+    strategy_file.write_text(FOUR_RATED, encoding="utf-8")
+    log.add(item("Keynote", fee=500.0))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await burst(pilot, "n", "2", "down", "4", "down", "3", "down", "1", "a", *"ok", "enter")
+        assert isinstance(pilot.app.screen, InboxScreen)
+    decision = log.decisions()[0]
+    assert decision.ratings == {"alignment": 2, "clarity": 4, "network": 3, "fun": 1}
+    assert (decision.default_choice, decision.final_choice, decision.note) == (
+        "decline",
+        "accept",
+        "ok",
+    )
+
+
+async def test_keys_typed_while_a_decision_is_recorded_go_to_the_next_item(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    seed_three(log)
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await burst(pilot, "y", "4", "a", "enter", "n", "1", "d", *"no", "enter", "u", "2")
+        screen = pilot.app.screen
+        assert isinstance(screen, TriageScreen)
+        assert screen.item.title == "Audit"
+        assert screen.reflex == "unsure"
+        assert ratings_shown(screen) == {"alignment": 2}
+    keynote, retainer = sorted(log.decisions(), key=lambda d: d.title)
+    assert (keynote.title, keynote.ratings, keynote.final_choice) == (
+        "Keynote",
+        {"alignment": 4},
+        "accept",
+    )
+    assert (retainer.ratings, retainer.default_choice, retainer.final_choice) == (
+        {"alignment": 1},
+        "decline",
+        "decline",
+    )
+    assert retainer.note == "no"

@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -35,6 +35,7 @@ from lighthouse_tui.tui.screens.log import LogScreen
 from lighthouse_tui.tui.screens.strategy import StrategyScreen
 from lighthouse_tui.tui.screens.triage import TriageScreen
 from lighthouse_tui.tui.state import StrategyState, read_strategy
+from lighthouse_tui.tui.typeahead import TypedAhead
 
 INBOX = "inbox"
 CHECK = "check"
@@ -156,6 +157,15 @@ class LighthouseApp(App[None]):
         been on screen, an item left and opened again must not ask for it a second time."""
         super().__init__()
         self._drop_control_characters = DropControlCharacters()
+        self.typed_ahead = TypedAhead(self, partial(App.on_event, self))
+        """Every key the terminal sends, handed on in order (`TypedAhead`); screens hold the
+        keys while they change step."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self.typed_ahead.arrive(event)
+        else:
+            await super().on_event(event)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         return [*super().get_line_filters(), self._drop_control_characters]

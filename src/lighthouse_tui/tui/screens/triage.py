@@ -82,6 +82,9 @@ class TriageScreen(LighthouseScreen):
         """The note of a record that failed, offered again on the next try."""
         self.decided = 0
         self.recording = False
+        self.last_decision: int | None = None
+        """The decision recorded last in this triage, while the next item is on screen: what
+        a correction of it would take back."""
 
     @property
     def item(self) -> InboxItem:
@@ -122,7 +125,7 @@ class TriageScreen(LighthouseScreen):
             "\nAnswer before the strategy speaks: your reflex is what it is compared to.", "dim"
         )
         await stage.mount(view, Static(question, id="reflex-question"))
-        view.focus()
+        self.set_focus(view)
         self._show_progress()
 
     async def action_reflex(self, reflex: DefaultChoice) -> None:
@@ -169,9 +172,11 @@ class TriageScreen(LighthouseScreen):
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
-        self.action_decide(None)
+        # Asked from the app, as a key's binding would be: the answer then comes back to the
+        # app before the keys typed after it (`TypedAhead`).
+        self.app.call_next(self.action_decide, None)
 
-    def action_decide(self, final: FinalChoice | None) -> None:
+    async def action_decide(self, final: FinalChoice | None) -> None:
         """Step 3: the final choice (asked in the dialog when `final` is None) and a note."""
         assessment = self.assessment
         if self.reflex is None or assessment is None or assessment.evaluation is None:
@@ -183,18 +188,33 @@ class TriageScreen(LighthouseScreen):
         dialog = DecideScreen(
             title, self.reflex, assessment.evaluation, final=final, note=self.note
         )
-        self.app.push_screen(dialog, self._record)
+        # Awaited: the keys typed after this one go to the dialog's note once it is there.
+        await self.app.push_screen(dialog, self._record)
+
+    def _record(self, answer: Answer | None) -> None:
+        """Record in the background; the keys typed meanwhile are for the next item, so they
+        wait until it is on screen."""
+        if answer is None:
+            return
+        self.lighthouse.typed_ahead.hold()
+        self._record_answer(answer)
 
     @work(group="triage-record")
-    async def _record(self, answer: Answer | None) -> None:
+    async def _record_answer(self, answer: Answer) -> None:
+        try:
+            await self._record_then_next(answer)
+        finally:
+            self.lighthouse.typed_ahead.release()
+
+    async def _record_then_next(self, answer: Answer) -> None:
         assessment = self.assessment
-        if answer is None or assessment is None or self.reflex is None:
+        if assessment is None or self.reflex is None:
             return
         self.note = answer.note or ""
         self.recording = True
         self.update_keys()
         try:
-            await assessment.record(
+            decision = await assessment.record(
                 self.lighthouse.logbook,
                 self.reflex,
                 as_final(answer.choice),
@@ -208,6 +228,7 @@ class TriageScreen(LighthouseScreen):
             self.recording = False
             self.update_keys()
         self.decided += 1
+        self.last_decision = decision
         self.lighthouse.reflexes.pop(self.item.id, None)
         self.lighthouse.log_changed()
         await self.next_item()

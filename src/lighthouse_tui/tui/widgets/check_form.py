@@ -137,10 +137,11 @@ class CheckForm(VerticalScroll, can_focus=False):
         """Focus the first row: the title, or the first criterion when ratings come first.
 
         Without scrolling: the first row of a new form is on screen, and a scroll asked for
-        before the form's first layout would move it by a guess at its height."""
+        before the form's first layout would move it by a guess at its height. At once, not
+        after the messages queued: a key typed ahead goes to this row (`TypedAhead`)."""
         first = next((widget for widget in self.query("*") if widget.focusable), None)
         if first is not None:
-            first.focus(scroll_visible=False)
+            self.screen.set_focus(first, scroll_visible=False)
 
     def action_next_row(self) -> None:
         """Like tab, but the arrows stay in the form (wrapping around), so pressing down once
