@@ -10,16 +10,15 @@ the next item being mounted) holds the keys until the new step is on screen and 
 
 from collections import deque
 from collections.abc import Awaitable, Callable
-from time import monotonic
 
 from textual import events
 from textual.app import App
 from textual.message_pump import MessagePump
 from textual.timer import Timer
 
-STUCK_S = 1.0
-"""How long a key may travel before the keys behind it stop waiting for it: a key whose
-widget is removed under it never reaches the app, and must not take the keyboard with it."""
+CHECK_S = 0.5
+"""How often the keys waiting look whether the key before them was lost: a widget removed
+with the key still in its queue drops it, and it must not take the keyboard with it."""
 
 
 class TypedAhead:
@@ -31,7 +30,8 @@ class TypedAhead:
         self._send = send
         self._waiting: deque[events.Key] = deque()
         self._travelling: events.Key | None = None
-        self._since = 0.0
+        self._at: MessagePump | None = None
+        """Where the key travelling is waited for: it is lost if that node closes."""
         self._holds = 0
         self._timer: Timer | None = None
 
@@ -50,6 +50,7 @@ class TypedAhead:
         self._app.call_later(self._next)
 
     async def arrive(self, key: events.Key) -> None:
+        self._check_lost()
         if self.held:
             self._waiting.append(key)
             self._watch()
@@ -64,11 +65,11 @@ class TypedAhead:
             self._app.call_next(self._next)
             return
         self._travelling = key
-        self._since = monotonic()
         self._wait_on(key, self._app.focused or self._app.screen)
 
     def _wait_on(self, key: events.Key, node: MessagePump) -> None:
         """Have `_handled` called on `node` once it has handled `key` (its queue is in order)."""
+        self._at = node
         if not node.call_later(self._handled, key, node):
             self._arrived(key)
 
@@ -87,14 +88,18 @@ class TypedAhead:
 
     def _watch(self) -> None:
         if self._timer is None:
-            self._timer = self._app.set_timer(STUCK_S, self._unstick)
+            self._timer = self._app.set_timer(CHECK_S, self._unstick)
 
     def _unstick(self) -> None:
         self._timer = None
-        if self._travelling is not None and monotonic() - self._since >= STUCK_S:
-            self._arrived(self._travelling)
-        elif self._waiting:
+        self._check_lost()
+        if self._waiting:
             self._watch()
+
+    def _check_lost(self) -> None:
+        at = self._at
+        if self._travelling is not None and at is not None and (at._closing or at._closed):
+            self._arrived(self._travelling)
 
     async def _next(self) -> None:
         if self._waiting and not (self._travelling or self._holds):
