@@ -88,6 +88,34 @@ BROKEN = STRATEGY.replace("weight = 3\n", 'weight = 3\ncolour = "red"\n').replac
 """Two problems: an unknown key in a criterion (line 24), a misspelt name in a rule (39:9)."""
 
 
+FOUR_RATED = STRATEGY.replace(
+    "[[rules]]",
+    """[[criteria]]
+id = "clarity"
+label = "Clear brief"
+question = "How clear is what they ask for?"
+weight = 2
+rating = true
+
+[[criteria]]
+id = "network"
+label = "Opens doors"
+question = "How many doors does it open?"
+weight = 2
+rating = true
+
+[[criteria]]
+id = "fun"
+label = "Fun"
+question = "How much fun will it be?"
+weight = 1
+rating = true
+
+[[rules]]""",
+)
+"""Four criteria rated for a client request: alignment, clarity, network, fun."""
+
+
 @pytest.fixture
 def strategy_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A valid strategy, named relative to the working directory so the path shown on screen

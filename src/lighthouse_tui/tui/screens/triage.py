@@ -37,10 +37,7 @@ from lighthouse_tui.tui.screens.decline import DeclineMessageScreen
 from lighthouse_tui.tui.screens.question import Answer, keys_text
 from lighthouse_tui.tui.screens.reflex import reflex_bindings, reflex_question
 from lighthouse_tui.tui.state import StrategyState
-from lighthouse_tui.tui.widgets.assessment import Assessment
-
-SHOWN_APART = ("title", "kind", "source", "notes")
-"""Fields the opportunity view shows in their own place rather than in the list of fields."""
+from lighthouse_tui.tui.widgets.assessment import SHOWN_APART, Assessment
 
 
 class TriageScreen(LighthouseScreen):

@@ -125,7 +125,10 @@ class CheckForm(VerticalScroll, can_focus=False):
 
     def _ratings_section(self) -> ComposeResult:
         yield Static("Ratings", classes="form-section")
-        yield Static("0–5 on a row rates it; backspace clears.", classes="form-hint")
+        yield Static(
+            "0–5 rates a row and moves to the next unrated; backspace clears.",
+            classes="form-hint",
+        )
         with Vertical(id="ratings"):
             yield from self._criteria_widgets()
 
@@ -188,6 +191,19 @@ class CheckForm(VerticalScroll, can_focus=False):
         else:
             self._ratings[criterion_id] = rating
         self._changed()
+        if rating is not None:
+            self._next_unrated(criterion_id)
+
+    def _next_unrated(self, criterion_id: str) -> None:
+        """On to the next criterion not rated yet, wrapping round: rating four criteria is
+        four digits. Once all are rated the focus stays, so a digit too many rates the row
+        again rather than landing in a field, and triage's a/d/l still choose."""
+        rows = list(self.query(RatingRow))
+        rated = next(i for i, row in enumerate(rows) if row.criterion.id == criterion_id)
+        for row in rows[rated + 1 :] + rows[:rated]:
+            if row.rating is None:
+                self.screen.set_focus(row)
+                return
 
     def _changed(self) -> None:
         reading = read_draft(self.strategy, self.draft)
