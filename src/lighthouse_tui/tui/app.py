@@ -51,6 +51,36 @@ def _review_screen() -> Screen[Any]:
     return ReviewScreen()
 
 
+def screen_keys(
+    letter: str, fkey: str, action: str, *, description: str, tooltip: str, ident: str
+) -> list[Binding]:
+    """The two keys of a screen: the letter, in the footer, and inert on screens whose own
+    letters mean something (`LighthouseScreen.APP_LETTERS`: triage's `l` is "later", not
+    "Log"); and the function key, which works everywhere, while typing too."""
+    return [
+        Binding(
+            letter,
+            f"letter('{action}')",
+            description,
+            tooltip=f"{tooltip} ({fkey} works everywhere)",
+            id=ident,
+        ),
+        Binding(
+            fkey,
+            action,
+            description,
+            show=False,
+            tooltip=f"{tooltip} (works everywhere, while typing too)",
+            id=f"{ident}-{fkey}",
+        ),
+    ]
+
+
+def is_letter(binding: Binding) -> bool:
+    """A screen's letter, which the palette leaves to its function key (one entry each)."""
+    return binding.action.startswith("letter(")
+
+
 class LighthouseApp(App[None]):
     CSS_PATH = "lighthouse.tcss"
     TITLE = "Lighthouse"
@@ -73,42 +103,46 @@ class LighthouseApp(App[None]):
             tooltip="List every key of this screen (f1 works while typing)",
             id="help",
         ),
-        Binding(
-            "i,f4",
+        *screen_keys(
+            "i",
+            "f4",
             "show_inbox",
-            "Inbox",
-            tooltip="The opportunities waiting for a decision (f4 works while typing)",
-            id="show-inbox",
+            description="Inbox",
+            tooltip="The opportunities waiting for a decision",
+            ident="show-inbox",
         ),
-        Binding(
-            "c,f2",
+        *screen_keys(
+            "c",
+            "f2",
             "show_check",
-            "Check",
-            tooltip="Check an opportunity against the strategy (f2 works while typing)",
-            id="show-check",
+            description="Check",
+            tooltip="Check an opportunity against the strategy",
+            ident="show-check",
         ),
-        Binding(
-            "l,f5",
+        *screen_keys(
+            "l",
+            "f5",
             "show_log",
-            "Log",
-            tooltip="The decisions made, newest first, and how they turned out (f5 works "
-            "while typing)",
-            id="show-log",
+            description="Log",
+            tooltip="The decisions made, newest first, and how they turned out",
+            ident="show-log",
         ),
-        Binding(
-            "v,f6",
+        *screen_keys(
+            "v",
+            "f6",
             "show_review",
-            "Review",
+            description="Review",
             tooltip="Did following the strategy pay off, which criteria matter, what another "
-            "strategy would change (f6 works while typing)",
-            id="show-review",
+            "strategy would change",
+            ident="show-review",
         ),
-        Binding(
-            "s,f3",
+        *screen_keys(
+            "s",
+            "f3",
             "show_strategy",
-            "Strategy",
-            tooltip="Show the strategy, or what is wrong with its file (f3 works while typing)",
-            id="show-strategy",
+            description="Strategy",
+            tooltip="Show the strategy, or what is wrong with its file",
+            ident="show-strategy",
         ),
         Binding(
             "ctrl+o",
@@ -268,10 +302,19 @@ class LighthouseApp(App[None]):
         else:
             self.notify(f"{path} has {state.problem_count}", severity="error", markup=False)
 
-    def check_action(self, action: str, _parameters: tuple[object, ...]) -> bool | None:
-        """Hide the key of the screen the user is already on."""
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the key of the screen the user is already on, and the letters that go to
+        screens where the screen's own letters mean something else."""
+        if action == "letter":
+            if not getattr(self.screen, "APP_LETTERS", True):
+                return False
+            action = str(parameters[0])
         mode = SHOWS.get(action)
         return mode is None or self.current_mode != mode
+
+    async def action_letter(self, action: str) -> None:
+        """A letter that goes to a screen (`screen_keys`)."""
+        await self.run_action(action)
 
     def needs_strategy(self, what: str) -> bool:
         """True, after telling the user, when `what` cannot run without a strategy."""
@@ -352,7 +395,7 @@ class LighthouseApp(App[None]):
         for node in (screen, self):
             actions: set[str] = set()
             for binding in Binding.make_bindings(node.BINDINGS):
-                if binding.id is None or binding.action in actions:
+                if binding.id is None or binding.action in actions or is_letter(binding):
                     continue
                 actions.add(binding.action)
                 _, name, parameters = parse_action(binding.action)

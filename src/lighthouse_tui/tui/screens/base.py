@@ -28,6 +28,10 @@ def wide_from(width: int) -> list[tuple[int, str]]:
 
 class LighthouseScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = wide_from(WIDE)
+    APP_LETTERS: ClassVar[bool] = True
+    """Whether the app's letters (`l` Log, `c` Check…) go to their screens here. False on a
+    screen whose letters mean something of its own at some step: a key keeps one meaning
+    per screen, and the function keys still go everywhere."""
 
     _keys_state: Hashable = None
 

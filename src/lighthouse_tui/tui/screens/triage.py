@@ -42,6 +42,7 @@ from lighthouse_tui.tui.widgets.assessment import SHOWN_APART, Assessment
 
 class TriageScreen(LighthouseScreen):
     BINDING_GROUP_TITLE = "Triage"
+    APP_LETTERS = False
     BINDINGS: ClassVar[list[BindingType]] = [
         *reflex_bindings("reflex", "triage-reflex"),
         *final_bindings("decide", "triage"),
