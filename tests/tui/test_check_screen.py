@@ -231,3 +231,18 @@ async def test_four_digits_in_a_burst_rate_four_criteria(
             "network": 2,
             "fun": 1,
         }
+
+
+async def test_ctrl_q_asks_before_dropping_a_check_typed_in(
+    make_app: Callable[..., LighthouseApp],
+) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        await type_into(pilot, "title", "Talk")
+        await pilot.press("ctrl+q")
+        assert pilot.app.is_running
+        assert "The quick check's form, not recorded, is not kept." in flat(
+            text_of(pilot.app.screen.query_one("#confirm-dialog Static"))
+        )
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not pilot.app.is_running

@@ -21,6 +21,7 @@ from .conftest import (
     FOUR_RATED,
     SIZE,
     burst,
+    flat,
     item,
     notifications,
     screen_text,
@@ -360,3 +361,39 @@ async def test_at_80_by_24_the_verdict_and_the_fields_stay_in_view_while_rating(
         shown = on_screen(pilot.app)
         assert verdict.splitlines()[0] in shown
         assert "fee 1000" in shown
+
+
+async def test_ctrl_q_asks_before_dropping_a_triage_as_escape_does(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    log.add(item("Keynote", fee=500.0))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "y", "4", "ctrl+q")
+        assert pilot.app.is_running
+        question = text_of(pilot.app.screen.query_one("#confirm-dialog Static"))
+        assert "Quit Lighthouse? Keynote stays in the inbox; its ratings are not kept" in flat(
+            question
+        )
+        await pilot.press("n")
+        screen = pilot.app.screen
+        assert isinstance(screen, TriageScreen)
+        assert ratings_shown(screen) == {"alignment": 4}
+        await pilot.press("escape")
+        assert "Keynote stays in the inbox; its ratings are not kept" in flat(
+            text_of(pilot.app.screen.query_one("#confirm-dialog Static"))
+        )
+        await pilot.press("n", "ctrl+q", "y")
+        await pilot.pause()
+        assert not pilot.app.is_running
+
+
+async def test_ctrl_q_quits_at_once_when_nothing_would_be_lost(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    log.add(item("Keynote", fee=500.0))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "ctrl+q")
+        await pilot.pause()
+        assert not pilot.app.is_running

@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import events, work
 from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
@@ -28,7 +29,9 @@ from lighthouse_tui.store.records import DefaultChoice, InboxItem
 from lighthouse_tui.tui.commands import InboxCommands
 from lighthouse_tui.tui.literal import DropControlCharacters
 from lighthouse_tui.tui.logbook import Logbook, LogSummary, read_summary
+from lighthouse_tui.tui.screens.base import LighthouseScreen
 from lighthouse_tui.tui.screens.check import CheckScreen
+from lighthouse_tui.tui.screens.confirm import ConfirmScreen
 from lighthouse_tui.tui.screens.help import HelpScreen, keys_table
 from lighthouse_tui.tui.screens.inbox import InboxScreen
 from lighthouse_tui.tui.screens.log import LogScreen
@@ -312,6 +315,33 @@ class LighthouseApp(App[None]):
         mode = SHOWS.get(action)
         return mode is None or self.current_mode != mode
 
+    async def action_quit(self) -> None:
+        """Quit, after the question escape asks when a screen holds work not saved (a triage
+        under way, a check typed in); ctrl+q again while it is asked quits."""
+        lost = [
+            loss
+            for mode in self.MODES
+            for screen in self._stack_of(mode)
+            if isinstance(screen, LighthouseScreen) and (loss := screen.unsaved()) is not None
+        ]
+        if not lost or isinstance(self.screen, QuitScreen):
+            self.exit()
+            return
+        question = Text("Quit Lighthouse? ")
+        question.append_text(Text(" ").join(lost))
+
+        def then(confirmed: bool | None) -> None:
+            if confirmed:
+                self.exit()
+
+        self.push_screen(QuitScreen(question, "Quit"), then)
+
+    def _stack_of(self, mode: str) -> list[Screen[Any]]:
+        try:
+            return self.get_screen_stack(mode)
+        except KeyError:  # a mode not opened yet
+            return []
+
     async def action_letter(self, action: str) -> None:
         """A letter that goes to a screen (`screen_keys`)."""
         await self.run_action(action)
@@ -406,6 +436,10 @@ class LighthouseApp(App[None]):
                     binding.tooltip,
                     partial(self.run_action, binding.action, node),
                 )
+
+
+class QuitScreen(ConfirmScreen):
+    """The question before quitting, told apart from the others by ctrl+q pressed again."""
 
 
 SHOWS = {

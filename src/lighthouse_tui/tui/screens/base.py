@@ -65,6 +65,11 @@ class LighthouseScreen(Screen[None]):
     async def show_state(self, state: StrategyState) -> None:
         """Bring the screen's own view up to date with a (re)loaded strategy file."""
 
+    def unsaved(self) -> Text | None:
+        """What quitting now would lose, in a sentence; None when nothing (the app asks
+        before quitting while any screen says something)."""
+        return None
+
     def keys_state(self) -> Hashable:
         """What this screen's `check_action` reads, as a value: `update_keys` compares it."""
         return None

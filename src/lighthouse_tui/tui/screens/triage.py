@@ -260,9 +260,17 @@ class TriageScreen(LighthouseScreen):
                 self.dismiss()
 
         question = Text("Leave triage? ")
-        question.append_text(literal(self.item.title or "(untitled)", "bold"))
-        question.append(" stays in the inbox; its ratings are not kept (its reflex is).")
+        question.append_text(self._dropped(" (its reflex is)"))
         self.app.push_screen(ConfirmScreen(question, "Leave"), leave)
+
+    def unsaved(self) -> Text | None:
+        """The same as escape asks about: once the reflex is given, ratings may be lost."""
+        return None if self.reflex is None else self._dropped(" (nor its reflex)")
+
+    def _dropped(self, reflex: str) -> Text:
+        said = literal(self.item.title or "(untitled)", "bold")
+        said.append(f" stays in the inbox; its ratings are not kept{reflex}.")
+        return said
 
 
 def opportunity_view(item: InboxItem, now: datetime) -> RenderableType:
