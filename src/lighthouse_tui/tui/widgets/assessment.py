@@ -66,6 +66,7 @@ class Assessment(Container):
         self._ratings_place: RatingsPlace = ratings
         self._committed = 0.0
         self._shape: Hashable = None
+        self._fields_shown: str | None = None
         self.reading: Reading | None = None
         """The form as last read; None until a strategy has loaded."""
         self.evaluation: Evaluation | None = None
@@ -175,8 +176,11 @@ class Assessment(Container):
         shape = explanation_shape(self.evaluation)
         layout = shape != self._shape
         self.query_one("#verdict", Static).update(verdict_line(self.evaluation), layout=layout)
-        for fields in self.query("#key-fields").results(Static):
-            fields.update(key_fields(self.reading), layout=False)
+        fields = key_fields(self.reading)
+        if fields.plain != self._fields_shown:  # a rating leaves them as they were
+            self._fields_shown = fields.plain
+            for line in self.query("#key-fields").results(Static):
+                line.update(fields, layout=False)
         self.query_one("#evaluation", Static).update(without_verdict(view), layout=layout)
         self._shape = shape
 
