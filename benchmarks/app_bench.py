@@ -138,7 +138,7 @@ async def main():
             if len(pairs) == 2:
                 break
         assert len(pairs) == 2, pairs
-        verdict = app.screen.query_one("#evaluation")
+        verdict = app.screen.query_one("#verdict")
         for case, pair in sorted(pairs.items(), reverse=True):
             figures[case] = await measure(app, pilot, verdict, pair, presses)
     print(json.dumps(figures))

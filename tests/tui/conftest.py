@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from rich.console import Console, RenderableType
+from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Static
@@ -86,6 +87,34 @@ BROKEN = STRATEGY.replace("weight = 3\n", 'weight = 3\ncolour = "red"\n').replac
     "hours_per_week > capacity.available", "hours_per_wek > capacity.available"
 )
 """Two problems: an unknown key in a criterion (line 24), a misspelt name in a rule (39:9)."""
+
+
+FOUR_RATED = STRATEGY.replace(
+    "[[rules]]",
+    """[[criteria]]
+id = "clarity"
+label = "Clear brief"
+question = "How clear is what they ask for?"
+weight = 2
+rating = true
+
+[[criteria]]
+id = "network"
+label = "Opens doors"
+question = "How many doors does it open?"
+weight = 2
+rating = true
+
+[[criteria]]
+id = "fun"
+label = "Fun"
+question = "How much fun will it be?"
+weight = 1
+rating = true
+
+[[rules]]""",
+)
+"""Four criteria rated for a client request: alignment, clarity, network, fun."""
 
 
 @pytest.fixture
@@ -236,3 +265,12 @@ def read_only_log(monkeypatch: pytest.MonkeyPatch) -> None:
         return opener(path, readonly=True, **options)
 
     monkeypatch.setattr(DecisionLog, "open", read_only)
+
+
+async def burst(pilot: Pilot[None], *keys: str) -> None:
+    """Keys as a terminal sends them when typed fast: all queued at once, none waiting for
+    the app to finish with the one before (`pilot.press` waits until the app is idle after
+    each key, which hides what typing ahead does). Then waits for the app to settle."""
+    for key in keys:
+        pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
+    await settle(pilot)

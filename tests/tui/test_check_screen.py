@@ -17,7 +17,18 @@ from lighthouse_tui.tui.widgets.header import StrategyHeader
 from lighthouse_tui.tui.widgets.paged_table import PagedTable
 from lighthouse_tui.tui.widgets.rating import RatingRow
 
-from .conftest import SIZE, decide, flat, item, notifications, settle, text_of
+from .conftest import (
+    FOUR_RATED,
+    SIZE,
+    burst,
+    decide,
+    drawn,
+    flat,
+    item,
+    notifications,
+    settle,
+    text_of,
+)
 
 
 async def type_into(pilot: Pilot[None], field: str, text: str) -> None:
@@ -31,8 +42,14 @@ async def rate(pilot: Pilot[None], criterion: str, key: str) -> None:
 
 
 def verdict(app: LighthouseApp) -> str:
-    """The first line of the explanation: the verdict, the score, provisional or not."""
-    return text_of(app.screen.query_one("#evaluation")).splitlines()[0].rstrip()
+    """The verdict line above the explanation: the verdict, the score, provisional or not."""
+    lines = text_of(app.screen.query_one("#verdict")).splitlines()
+    return " ".join(line.rstrip() for line in lines if line.strip())
+
+
+def explained(app: LighthouseApp) -> str:
+    """The verdict line, then the explanation under it."""
+    return text_of(app.screen.query_one("#verdict")) + text_of(app.screen.query_one("#evaluation"))
 
 
 async def test_opens_on_the_check_screen_under_the_strategy_header(
@@ -66,7 +83,7 @@ async def test_a_decline_rule_fires_when_hours_exceed_capacity(
         await type_into(pilot, "fee", "1000")
         await type_into(pilot, "hours_per_week", "12")
         await rate(pilot, "alignment", "5")
-        shown = text_of(pilot.app.screen.query_one("#evaluation"))
+        shown = explained(pilot.app)
         assert shown.startswith("DECLINE  score 100/100")
         assert "dealbreaker: Not enough free hours  [no-capacity]" in shown
         assert "after: -2 h/week" in shown
@@ -130,19 +147,21 @@ async def test_arrows_move_between_rows_and_ctrl_r_starts_over(
 async def test_the_verdict_stays_on_screen_at_80_by_24(
     make_app: Callable[..., LighthouseApp],
 ) -> None:
+    """Above the explanation, which scrolls under it by keys from the rating row."""
     async with make_app().run_test(size=SIZE) as pilot:
         await type_into(pilot, "fee", "1000")
         await rate(pilot, "alignment", "5")
-        evaluation = pilot.app.screen.query_one("#evaluation")
-        screen_region = pilot.app.screen.region
-        assert pilot.app.screen.query_one("#explanation").scroll_y == 0
-        top = evaluation.region
+        await pilot.press("shift+down")
+        assert pilot.app.screen.query_one("#explanation").scroll_y > 0
+        verdict_line = pilot.app.screen.query_one("#verdict")
+        top = verdict_line.region
         assert top.height > 0
-        assert screen_region.contains(top.x, top.y)
-        first_line = evaluation.render_lines(top.reset_offset)[0].text
-        assert first_line.strip().startswith("ACCEPT")
+        assert pilot.app.screen.region.contains(top.x, top.y)
+        assert drawn(verdict_line).strip().startswith("ACCEPT")
         assert top.y >= pilot.app.screen.query_one(StrategyHeader).region.bottom
-        assert top.y < pilot.app.screen.query_one(Footer).region.y
+        assert top.bottom <= pilot.app.screen.query_one(Footer).region.y
+        await pilot.press("shift+up")
+        assert pilot.app.screen.query_one("#explanation").scroll_y == 0
 
 
 async def test_record_asks_the_reflex_honestly_then_the_final_choice(
@@ -193,6 +212,37 @@ async def test_hours_committed_in_the_log_count_against_capacity(
     async with make_app().run_test(size=SIZE) as pilot:
         await settle(pilot)
         await type_into(pilot, "hours_per_week", "4")
-        shown = text_of(pilot.app.screen.query_one("#evaluation"))
+        shown = explained(pilot.app)
         assert "2 h/week free (of 10, 8 committed)" in shown
         assert "dealbreaker: Not enough free hours" in shown
+
+
+async def test_four_digits_in_a_burst_rate_four_criteria(
+    make_app: Callable[..., LighthouseApp], strategy_file: Path
+) -> None:
+    strategy_file.write_text(FOUR_RATED, encoding="utf-8")
+    async with make_app().run_test(size=SIZE) as pilot:
+        pilot.app.screen.query_one("#rating-alignment", RatingRow).focus()
+        await burst(pilot, "4", "3", "2", "1")
+        rows = pilot.app.screen.query(RatingRow)
+        assert {row.criterion.id: row.rating for row in rows} == {
+            "alignment": 4,
+            "clarity": 3,
+            "network": 2,
+            "fun": 1,
+        }
+
+
+async def test_ctrl_q_asks_before_dropping_a_check_typed_in(
+    make_app: Callable[..., LighthouseApp],
+) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        await type_into(pilot, "title", "Talk")
+        await pilot.press("ctrl+q")
+        assert pilot.app.is_running
+        assert "The quick check's form, not recorded, is not kept." in flat(
+            text_of(pilot.app.screen.query_one("#confirm-dialog Static"))
+        )
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not pilot.app.is_running

@@ -42,7 +42,8 @@ async def test_question_mark_lists_the_keys_of_the_screen_and_the_app(
             "Quick check",
             "^r  New check",
             "Everywhere",
-            "s f3  Strategy",
+            "s  Strategy",
+            "f3  Strategy",
             "? f1  Help",
             "^q  Quit",
         ):
@@ -175,3 +176,47 @@ async def test_the_palette_offers_only_what_works_now(
         helps = {c.help for c in app.get_system_commands(app.screen)}
         assert "Your reflex, before the strategy speaks: unsure" not in helps
         assert "Say yes: logged as accepted" in helps
+
+
+def footer_keys(screen: Screen[object]) -> set[str]:
+    return {
+        key
+        for key, active in screen.active_bindings.items()
+        if active.binding.show and active.enabled
+    }
+
+
+async def test_in_triage_the_app_letters_are_inert_and_the_function_keys_work(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    """`l` is "later" and `c` "polite no" in triage: before the reflex as after it, they
+    never go to the log or the check; f5 and f2 do, and the palette still lists them."""
+    log.add(item("Talk", fee=500.0))
+    log.add(item("Keynote", fee=500.0))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        screen = pilot.app.screen
+        assert isinstance(screen, TriageScreen)
+        assert not {"i", "c", "l", "v", "s"} & footer_keys(screen)
+        await pilot.press("l", "c", "i", "v", "s")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert screen.reflex is None
+        commands = {c.title for c in pilot.app.get_system_commands(screen)}
+        assert {"Log", "Check", "Strategy", "Review"} <= commands
+        await pilot.press("n", "4", "i", "v", "s")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert {"l", "c"} <= footer_keys(screen)
+        await pilot.press("f5")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, LogScreen)
+        assert {"i", "c", "s"} <= footer_keys(pilot.app.screen)
+        await pilot.press("i")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        await pilot.press("l", "enter")
+        await settle(pilot)
+        assert (pilot.app.screen, screen.index) == (screen, 1)
+    assert log.decisions()[0].final_choice == "defer"

@@ -5,6 +5,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from lighthouse_tui.store.log import DecisionLog
@@ -16,7 +17,17 @@ from lighthouse_tui.tui.screens.triage import TriageScreen
 from lighthouse_tui.tui.widgets.assessment import Assessment
 from lighthouse_tui.tui.widgets.rating import RatingRow
 
-from .conftest import SIZE, item, notifications, screen_text, settle, text_of
+from .conftest import (
+    FOUR_RATED,
+    SIZE,
+    burst,
+    flat,
+    item,
+    notifications,
+    screen_text,
+    settle,
+    text_of,
+)
 
 VERDICT_WORDS = ("ACCEPT", "DECLINE", "CONSIDER", "score", "points", "dealbreaker", "/100")
 
@@ -105,7 +116,7 @@ async def test_the_reflex_comes_first_and_cannot_be_changed_after_the_verdict(
         await pilot.press("pagedown")
         assert notes.scroll_y > 0
         await pilot.press("n")
-        assert "CONSIDER" in text_of(screen.query_one("#evaluation"))
+        assert "CONSIDER" in text_of(screen.query_one("#verdict"))
         await pilot.press("y", "u")
         assert screen.reflex == "decline"
         keys = {b.binding.description for b in screen.active_bindings.values()}
@@ -195,10 +206,10 @@ async def test_fields_and_a_reloaded_strategy_rescore_and_keep_the_ratings(
         await settle(pilot)
         await pilot.press("enter", "y", "5")
         screen = pilot.app.screen
-        assert text_of(screen.query_one("#evaluation")).startswith("CONSIDER  score 62")
+        assert text_of(screen.query_one("#verdict")).startswith("CONSIDER  score 62")
         screen.query_one("#field-fee Input", Input).value = "1000"
         await pilot.pause()
-        assert text_of(screen.query_one("#evaluation")).startswith("ACCEPT  score 100")
+        assert text_of(screen.query_one("#verdict")).startswith("ACCEPT  score 100")
         strategy_file.write_text(
             strategy_file.read_text(encoding="utf-8").replace("accept = 65", "accept = 80"),
             encoding="utf-8",
@@ -234,3 +245,155 @@ async def test_a_digit_one_row_too_far_adds_to_the_title_rather_than_replacing_i
             raise AssertionError("the title field was never reached")
         await pilot.press("7")
         assert focused.value == "Keynote7"
+
+
+def ratings_shown(screen: Screen[None]) -> dict[str, float | None]:
+    return {row.criterion.id: row.rating for row in screen.query(RatingRow)}
+
+
+async def test_a_reflex_and_a_rating_typed_in_one_burst_both_count(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    log.add(item("Keynote", fee=500.0))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await burst(pilot, "y", "4")
+        screen = pilot.app.screen
+        assert isinstance(screen, TriageScreen)
+        assert screen.reflex == "accept"
+        assert ratings_shown(screen) == {"alignment": 4}
+
+
+async def test_ratings_moves_and_a_choice_typed_ahead_land_in_order(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, strategy_file: Path
+) -> None:
+    strategy_file.write_text(FOUR_RATED, encoding="utf-8")
+    log.add(item("Keynote", fee=500.0))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await burst(pilot, "n", "2", "4", "up", "5", "3", "1", "a", *"ok", "enter")
+        assert isinstance(pilot.app.screen, InboxScreen)
+    decision = log.decisions()[0]
+    assert decision.ratings == {"alignment": 2, "clarity": 5, "network": 3, "fun": 1}
+    assert (decision.default_choice, decision.final_choice, decision.note) == (
+        "decline",
+        "accept",
+        "ok",
+    )
+
+
+async def test_keys_typed_while_a_decision_is_recorded_go_to_the_next_item(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    seed_three(log)
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await burst(pilot, "y", "4", "a", "enter", "n", "1", "d", *"no", "enter", "u", "2")
+        screen = pilot.app.screen
+        assert isinstance(screen, TriageScreen)
+        assert screen.item.title == "Audit"
+        assert screen.reflex == "unsure"
+        assert ratings_shown(screen) == {"alignment": 2}
+    keynote, retainer = sorted(log.decisions(), key=lambda d: d.title)
+    assert (keynote.title, keynote.ratings, keynote.final_choice) == (
+        "Keynote",
+        {"alignment": 4},
+        "accept",
+    )
+    assert (retainer.ratings, retainer.default_choice, retainer.final_choice) == (
+        {"alignment": 1},
+        "decline",
+        "decline",
+    )
+    assert retainer.note == "no"
+
+
+async def test_four_digits_rate_four_criteria(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, strategy_file: Path
+) -> None:
+    """Each digit moves on to the next criterion not rated yet; backspace clears the row
+    focused, and the next digit rates it again."""
+    strategy_file.write_text(FOUR_RATED, encoding="utf-8")
+    log.add(item("Keynote", fee=500.0))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "y", "4", "3")
+        screen = pilot.app.screen
+        assert pilot.app.focused is screen.query_one("#rating-network")
+        await pilot.press("2", "1")
+        assert ratings_shown(screen) == {"alignment": 4, "clarity": 3, "network": 2, "fun": 1}
+        assert pilot.app.focused is screen.query_one("#rating-fun")
+        await pilot.press("up", "backspace")
+        assert ratings_shown(screen)["network"] is None
+        await pilot.press("5")
+        assert ratings_shown(screen)["network"] == 5
+        assert pilot.app.focused is screen.query_one("#rating-network")
+
+
+def on_screen(app: LighthouseApp) -> str:
+    """What the terminal shows, line by line, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def test_at_80_by_24_the_verdict_and_the_fields_stay_in_view_while_rating(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, strategy_file: Path
+) -> None:
+    strategy_file.write_text(FOUR_RATED, encoding="utf-8")
+    log.add(item("Retainer", fee=1000.0, hours_per_week=2.0, weeks=6.0))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "y", "5", "4", "3", "2")
+        screen = pilot.app.screen
+        assert pilot.app.focused is screen.query_one("#rating-fun")
+        verdict = text_of(screen.query_one("#verdict")).strip()
+        assert verdict.startswith("ACCEPT  score")
+        shown = on_screen(pilot.app)
+        assert verdict.splitlines()[0] in shown
+        assert "fee 1000  ·  hours_per_week 2  ·  weeks 6" in shown
+        explanation = screen.query_one("#explanation")
+        assert explanation.scroll_y == 0
+        await pilot.press("shift+down")
+        assert explanation.scroll_y > 0
+        assert pilot.app.focused is screen.query_one("#rating-fun")
+        shown = on_screen(pilot.app)
+        assert verdict.splitlines()[0] in shown
+        assert "fee 1000" in shown
+
+
+async def test_ctrl_q_asks_before_dropping_a_triage_as_escape_does(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    log.add(item("Keynote", fee=500.0))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "y", "4", "ctrl+q")
+        assert pilot.app.is_running
+        question = text_of(pilot.app.screen.query_one("#confirm-dialog Static"))
+        assert "Quit Lighthouse? Keynote stays in the inbox; its ratings are not kept" in flat(
+            question
+        )
+        await pilot.press("n")
+        screen = pilot.app.screen
+        assert isinstance(screen, TriageScreen)
+        assert ratings_shown(screen) == {"alignment": 4}
+        await pilot.press("escape")
+        assert "Keynote stays in the inbox; its ratings are not kept" in flat(
+            text_of(pilot.app.screen.query_one("#confirm-dialog Static"))
+        )
+        await pilot.press("n", "ctrl+q", "y")
+        await pilot.pause()
+        assert not pilot.app.is_running
+
+
+async def test_ctrl_q_quits_at_once_when_nothing_would_be_lost(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    log.add(item("Keynote", fee=500.0))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "ctrl+q")
+        await pilot.pause()
+        assert not pilot.app.is_running

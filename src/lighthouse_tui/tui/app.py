@@ -13,7 +13,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import work
+from rich.text import Text
+from textual import events, work
 from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -31,13 +32,16 @@ from lighthouse_tui.tui.literal import DropControlCharacters
 from lighthouse_tui.tui.logbook import Logbook, LogSummary, read_summary
 from lighthouse_tui.tui.no_color import ReadableMonochrome
 from lighthouse_tui.tui.paths import readable_paths
+from lighthouse_tui.tui.screens.base import LighthouseScreen
 from lighthouse_tui.tui.screens.check import CheckScreen
+from lighthouse_tui.tui.screens.confirm import ConfirmScreen
 from lighthouse_tui.tui.screens.help import HelpScreen, keys_table
 from lighthouse_tui.tui.screens.inbox import InboxScreen
 from lighthouse_tui.tui.screens.log import LogScreen
 from lighthouse_tui.tui.screens.strategy import StrategyScreen
 from lighthouse_tui.tui.screens.triage import TriageScreen
 from lighthouse_tui.tui.state import StrategyState, read_strategy
+from lighthouse_tui.tui.typeahead import TypedAhead
 
 INBOX = "inbox"
 CHECK = "check"
@@ -54,6 +58,36 @@ def _review_screen() -> Screen[Any]:
     from lighthouse_tui.tui.screens.review import ReviewScreen
 
     return ReviewScreen()
+
+
+def screen_keys(
+    letter: str, fkey: str, action: str, *, description: str, tooltip: str, ident: str
+) -> list[Binding]:
+    """The two keys of a screen: the letter, in the footer, and inert on screens whose own
+    letters mean something (`LighthouseScreen.APP_LETTERS`: triage's `l` is "later", not
+    "Log"); and the function key, which works everywhere, while typing too."""
+    return [
+        Binding(
+            letter,
+            f"letter('{action}')",
+            description,
+            tooltip=f"{tooltip} ({fkey} works everywhere)",
+            id=ident,
+        ),
+        Binding(
+            fkey,
+            action,
+            description,
+            show=False,
+            tooltip=f"{tooltip} (works everywhere, while typing too)",
+            id=f"{ident}-{fkey}",
+        ),
+    ]
+
+
+def is_letter(binding: Binding) -> bool:
+    """A screen's letter, which the palette leaves to its function key (one entry each)."""
+    return binding.action.startswith("letter(")
 
 
 class LighthouseApp(App[None]):
@@ -78,42 +112,46 @@ class LighthouseApp(App[None]):
             tooltip="List every key of this screen (f1 works while typing)",
             id="help",
         ),
-        Binding(
-            "i,f4",
+        *screen_keys(
+            "i",
+            "f4",
             "show_inbox",
-            "Inbox",
-            tooltip="The opportunities waiting for a decision (f4 works while typing)",
-            id="show-inbox",
+            description="Inbox",
+            tooltip="The opportunities waiting for a decision",
+            ident="show-inbox",
         ),
-        Binding(
-            "c,f2",
+        *screen_keys(
+            "c",
+            "f2",
             "show_check",
-            "Check",
-            tooltip="Check an opportunity against the strategy (f2 works while typing)",
-            id="show-check",
+            description="Check",
+            tooltip="Check an opportunity against the strategy",
+            ident="show-check",
         ),
-        Binding(
-            "l,f5",
+        *screen_keys(
+            "l",
+            "f5",
             "show_log",
-            "Log",
-            tooltip="The decisions made, newest first, and how they turned out (f5 works "
-            "while typing)",
-            id="show-log",
+            description="Log",
+            tooltip="The decisions made, newest first, and how they turned out",
+            ident="show-log",
         ),
-        Binding(
-            "v,f6",
+        *screen_keys(
+            "v",
+            "f6",
             "show_review",
-            "Review",
+            description="Review",
             tooltip="Did following the strategy pay off, which criteria matter, what another "
-            "strategy would change (f6 works while typing)",
-            id="show-review",
+            "strategy would change",
+            ident="show-review",
         ),
-        Binding(
-            "s,f3",
+        *screen_keys(
+            "s",
+            "f3",
             "show_strategy",
-            "Strategy",
-            tooltip="Show the strategy, or what is wrong with its file (f3 works while typing)",
-            id="show-strategy",
+            description="Strategy",
+            tooltip="Show the strategy, or what is wrong with its file",
+            ident="show-strategy",
         ),
         Binding(
             "ctrl+o",
@@ -163,6 +201,15 @@ class LighthouseApp(App[None]):
         super().__init__()
         self._drop_control_characters = DropControlCharacters()
         self._readable_no_color = ReadableMonochrome()
+        self.typed_ahead = TypedAhead(self, partial(App.on_event, self))
+        """Every key the terminal sends, handed on in order (`TypedAhead`); screens hold the
+        keys while they change step."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self.typed_ahead.arrive(event)
+        else:
+            await super().on_event(event)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's, with its NO_COLOR filter made readable, then ours."""
@@ -290,10 +337,46 @@ class LighthouseApp(App[None]):
         else:
             self.notify(f"{path} has {state.problem_count}", severity="error", markup=False)
 
-    def check_action(self, action: str, _parameters: tuple[object, ...]) -> bool | None:
-        """Hide the key of the screen the user is already on."""
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the key of the screen the user is already on, and the letters that go to
+        screens where the screen's own letters mean something else."""
+        if action == "letter":
+            if not getattr(self.screen, "APP_LETTERS", True):
+                return False
+            action = str(parameters[0])
         mode = SHOWS.get(action)
         return mode is None or self.current_mode != mode
+
+    async def action_quit(self) -> None:
+        """Quit, after the question escape asks when a screen holds work not saved (a triage
+        under way, a check typed in); ctrl+q again while it is asked quits."""
+        lost = [
+            loss
+            for mode in self.MODES
+            for screen in self._stack_of(mode)
+            if isinstance(screen, LighthouseScreen) and (loss := screen.unsaved()) is not None
+        ]
+        if not lost or isinstance(self.screen, QuitScreen):
+            self.exit()
+            return
+        question = Text("Quit Lighthouse? ")
+        question.append_text(Text(" ").join(lost))
+
+        def then(confirmed: bool | None) -> None:
+            if confirmed:
+                self.exit()
+
+        self.push_screen(QuitScreen(question, "Quit"), then)
+
+    def _stack_of(self, mode: str) -> list[Screen[Any]]:
+        try:
+            return self.get_screen_stack(mode)
+        except KeyError:  # a mode not opened yet
+            return []
+
+    async def action_letter(self, action: str) -> None:
+        """A letter that goes to a screen (`screen_keys`)."""
+        await self.run_action(action)
 
     def needs_strategy(self, what: str) -> bool:
         """True, after telling the user, when `what` cannot run without a strategy."""
@@ -374,7 +457,7 @@ class LighthouseApp(App[None]):
         for node in (screen, self):
             actions: set[str] = set()
             for binding in Binding.make_bindings(node.BINDINGS):
-                if binding.id is None or binding.action in actions:
+                if binding.id is None or binding.action in actions or is_letter(binding):
                     continue
                 actions.add(binding.action)
                 _, name, parameters = parse_action(binding.action)
@@ -385,6 +468,10 @@ class LighthouseApp(App[None]):
                     binding.tooltip,
                     partial(self.run_action, binding.action, node),
                 )
+
+
+class QuitScreen(ConfirmScreen):
+    """The question before quitting, told apart from the others by ctrl+q pressed again."""
 
 
 SHOWS = {

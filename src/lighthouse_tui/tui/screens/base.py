@@ -28,6 +28,10 @@ def wide_from(width: int) -> list[tuple[int, str]]:
 
 class LighthouseScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = wide_from(WIDE)
+    APP_LETTERS: ClassVar[bool] = True
+    """Whether the app's letters (`l` Log, `c` Check…) go to their screens here. False on a
+    screen whose letters mean something of its own at some step: a key keeps one meaning
+    per screen, and the function keys still go everywhere."""
 
     _keys_state: Hashable = None
 
@@ -60,6 +64,11 @@ class LighthouseScreen(Screen[None]):
 
     async def show_state(self, state: StrategyState) -> None:
         """Bring the screen's own view up to date with a (re)loaded strategy file."""
+
+    def unsaved(self) -> Text | None:
+        """What quitting now would lose, in a sentence; None when nothing (the app asks
+        before quitting while any screen says something)."""
+        return None
 
     def keys_state(self) -> Hashable:
         """What this screen's `check_action` reads, as a value: `update_keys` compares it."""

@@ -3,6 +3,7 @@ when it was a real request, record the decision."""
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -60,6 +61,12 @@ class CheckScreen(LighthouseScreen):
     async def show_state(self, state: StrategyState) -> None:
         if state.loaded is not None:
             await self.assessment.use_strategy(state.loaded)
+
+    def unsaved(self) -> Text | None:
+        draft = self.assessment.form.draft if self.assessment.form else None
+        if draft is None or not (draft.ratings or any(t.strip() for t in draft.texts.values())):
+            return None
+        return Text("The quick check's form, not recorded, is not kept.")
 
     async def action_new_check(self) -> None:
         await self.assessment.start_over()

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -60,6 +59,17 @@ class QuestionScreen(ModalScreen[Answer | None]):
     with it."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Cancel", tooltip="Answer nothing", id="cancel"),
+        # Handled as the key arrives (priority), not after it has been through the note: the
+        # screen below then holds the keys typed next before any reaches this dialog's note.
+        Binding(
+            "enter",
+            "answer",
+            "Answer",
+            show=False,
+            priority=True,
+            tooltip="Answer with the key chosen and the note typed",
+            id="answer",
+        ),
     ]
 
     def __init__(self, question: Text, *, choice: str | None = None, note: str = "") -> None:
@@ -93,7 +103,9 @@ class QuestionScreen(ModalScreen[Answer | None]):
         return None
 
     def check_action(self, action: str, _parameters: tuple[object, ...]) -> bool | None:
-        """Once a key has answered, letters belong to the note."""
+        """Once a key has answered, letters belong to the note, and enter sends it."""
+        if action == "answer":
+            return self.chosen is not None
         return not (action == CHOOSE and self.chosen is not None)
 
     def action_choose(self, value: str) -> None:
@@ -107,13 +119,14 @@ class QuestionScreen(ModalScreen[Answer | None]):
         self.chosen = value
         self.query_one("#note-prompt", Static).update(prompt)
         self.set_class(True, "-noting")
-        self.query_one("#note", Input).focus()
+        # At once, not after the messages queued: a note typed ahead goes into the note.
+        self.set_focus(self.query_one("#note", Input))
         self.refresh_bindings()
 
-    @on(Input.Submitted, "#note")
-    def _noted(self, event: Input.Submitted) -> None:
+    def action_answer(self) -> None:
         if self.chosen is not None:
-            self.dismiss(Answer(self.chosen, event.value.strip() or None))
+            note = self.query_one("#note", Input).value
+            self.dismiss(Answer(self.chosen, note.strip() or None))
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

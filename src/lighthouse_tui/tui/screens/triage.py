@@ -37,14 +37,12 @@ from lighthouse_tui.tui.screens.decline import DeclineMessageScreen
 from lighthouse_tui.tui.screens.question import Answer, keys_text
 from lighthouse_tui.tui.screens.reflex import reflex_bindings, reflex_question
 from lighthouse_tui.tui.state import StrategyState
-from lighthouse_tui.tui.widgets.assessment import Assessment
-
-SHOWN_APART = ("title", "kind", "source", "notes")
-"""Fields the opportunity view shows in their own place rather than in the list of fields."""
+from lighthouse_tui.tui.widgets.assessment import SHOWN_APART, Assessment
 
 
 class TriageScreen(LighthouseScreen):
     BINDING_GROUP_TITLE = "Triage"
+    APP_LETTERS = False
     BINDINGS: ClassVar[list[BindingType]] = [
         *reflex_bindings("reflex", "triage-reflex"),
         *final_bindings("decide", "triage"),
@@ -82,6 +80,9 @@ class TriageScreen(LighthouseScreen):
         """The note of a record that failed, offered again on the next try."""
         self.decided = 0
         self.recording = False
+        self.last_decision: int | None = None
+        """The decision recorded last in this triage, while the next item is on screen: what
+        a correction of it would take back."""
 
     @property
     def item(self) -> InboxItem:
@@ -122,7 +123,7 @@ class TriageScreen(LighthouseScreen):
             "\nAnswer before the strategy speaks: your reflex is what it is compared to.", "dim"
         )
         await stage.mount(view, Static(question, id="reflex-question"))
-        view.focus()
+        self.set_focus(view)
         self._show_progress()
 
     async def action_reflex(self, reflex: DefaultChoice) -> None:
@@ -169,9 +170,11 @@ class TriageScreen(LighthouseScreen):
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
-        self.action_decide(None)
+        # Asked from the app, as a key's binding would be: the answer then comes back to the
+        # app before the keys typed after it (`TypedAhead`).
+        self.app.call_next(self.action_decide, None)
 
-    def action_decide(self, final: FinalChoice | None) -> None:
+    async def action_decide(self, final: FinalChoice | None) -> None:
         """Step 3: the final choice (asked in the dialog when `final` is None) and a note."""
         assessment = self.assessment
         if self.reflex is None or assessment is None or assessment.evaluation is None:
@@ -183,18 +186,33 @@ class TriageScreen(LighthouseScreen):
         dialog = DecideScreen(
             title, self.reflex, assessment.evaluation, final=final, note=self.note
         )
-        self.app.push_screen(dialog, self._record)
+        # Awaited: the keys typed after this one go to the dialog's note once it is there.
+        await self.app.push_screen(dialog, self._record)
+
+    def _record(self, answer: Answer | None) -> None:
+        """Record in the background; the keys typed meanwhile are for the next item, so they
+        wait until it is on screen."""
+        if answer is None:
+            return
+        self.lighthouse.typed_ahead.hold()
+        self._record_answer(answer)
 
     @work(group="triage-record")
-    async def _record(self, answer: Answer | None) -> None:
+    async def _record_answer(self, answer: Answer) -> None:
+        try:
+            await self._record_then_next(answer)
+        finally:
+            self.lighthouse.typed_ahead.release()
+
+    async def _record_then_next(self, answer: Answer) -> None:
         assessment = self.assessment
-        if answer is None or assessment is None or self.reflex is None:
+        if assessment is None or self.reflex is None:
             return
         self.note = answer.note or ""
         self.recording = True
         self.update_keys()
         try:
-            await assessment.record(
+            decision = await assessment.record(
                 self.lighthouse.logbook,
                 self.reflex,
                 as_final(answer.choice),
@@ -208,6 +226,7 @@ class TriageScreen(LighthouseScreen):
             self.recording = False
             self.update_keys()
         self.decided += 1
+        self.last_decision = decision
         self.lighthouse.reflexes.pop(self.item.id, None)
         self.lighthouse.log_changed()
         await self.next_item()
@@ -241,9 +260,17 @@ class TriageScreen(LighthouseScreen):
                 self.dismiss()
 
         question = Text("Leave triage? ")
-        question.append_text(literal(self.item.title or "(untitled)", "bold"))
-        question.append(" stays in the inbox; its ratings are not kept (its reflex is).")
+        question.append_text(self._dropped(" (its reflex is)"))
         self.app.push_screen(ConfirmScreen(question, "Leave"), leave)
+
+    def unsaved(self) -> Text | None:
+        """The same as escape asks about: once the reflex is given, ratings may be lost."""
+        return None if self.reflex is None else self._dropped(" (nor its reflex)")
+
+    def _dropped(self, reflex: str) -> Text:
+        said = literal(self.item.title or "(untitled)", "bold")
+        said.append(f" stays in the inbox; its ratings are not kept{reflex}.")
+        return said
 
 
 def opportunity_view(item: InboxItem, now: datetime) -> RenderableType:

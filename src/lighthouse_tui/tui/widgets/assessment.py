@@ -1,20 +1,28 @@
 """An opportunity's form beside the verdict it gets: the body of the quick check and of triage."""
 
 from collections.abc import Hashable
+from typing import ClassVar
 
+from rich.console import Group, RenderableType
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Container, VerticalScroll
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from lighthouse_tui.core.filter import Evaluation, evaluate
 from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.render.evaluation import capacity_line, evaluation_view, verdict_line
+from lighthouse_tui.render.literal import literal
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.records import DefaultChoice, FinalChoice
-from lighthouse_tui.tui.draft import Draft, Reading
+from lighthouse_tui.tui.draft import Draft, Reading, value_text
 from lighthouse_tui.tui.logbook import Logbook, LogSummary
 from lighthouse_tui.tui.widgets.check_form import CheckForm, RatingsPlace
+
+SHOWN_APART = ("title", "kind", "source", "notes")
+"""Fields an opportunity's views show in their own place rather than in a list of fields."""
 
 
 class Assessment(Container):
@@ -23,7 +31,32 @@ class Assessment(Container):
 
     Capacity counts the hours the log says are already committed, and the verdict is worked
     out again when they change (a decision accepted elsewhere, the log read at start).
+
+    The verdict line (with its deciding reason) stays above the explanation, which scrolls
+    under it: at 80×24 the explanation has a few lines, and the answer must not be one of
+    the lines scrolled away. When the ratings come first (triage), the fields they are
+    weighed with are below them, off screen while rating: one line of them stays on show.
     """
+
+    BINDING_GROUP_TITLE = "The verdict"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "shift+down",
+            "scroll_explanation(1)",
+            "Explanation ↓",
+            show=False,
+            tooltip="Scroll the explanation under the verdict down a page, from any row",
+            id="explanation-down",
+        ),
+        Binding(
+            "shift+up",
+            "scroll_explanation(-1)",
+            "Explanation ↑",
+            show=False,
+            tooltip="Scroll the explanation under the verdict up a page, from any row",
+            id="explanation-up",
+        ),
+    ]
 
     def __init__(
         self, loaded: LoadedStrategy | None, draft: Draft, *, ratings: RatingsPlace = "last"
@@ -33,6 +66,7 @@ class Assessment(Container):
         self._ratings_place: RatingsPlace = ratings
         self._committed = 0.0
         self._shape: Hashable = None
+        self._fields_shown: str | None = None
         self.reading: Reading | None = None
         """The form as last read; None until a strategy has loaded."""
         self.evaluation: Evaluation | None = None
@@ -49,11 +83,20 @@ class Assessment(Container):
         if loaded is not None:
             self.form = self._new_form(loaded, draft)
             yield self.form
-        with VerticalScroll(id="explanation"):
-            yield Static(id="evaluation")
+        with Vertical(id="verdict-pane"):
+            yield Static(id="verdict")
+            if self._ratings_place == "first":
+                yield Static(id="key-fields")
+            with VerticalScroll(id="explanation"):
+                yield Static(id="evaluation")
 
     def on_mount(self) -> None:
         self.watch(self.app, "summary", self._summary_changed)
+
+    def action_scroll_explanation(self, pages: int) -> None:
+        explanation = self.query_one("#explanation", VerticalScroll)
+        step = max(1, explanation.scrollable_content_region.height - 1)
+        explanation.scroll_relative(y=pages * step, animate=False)
 
     def problem(self) -> str | None:
         """Why what is on screen cannot be recorded yet, in the user's words; None when it
@@ -114,7 +157,7 @@ class Assessment(Container):
         if self.form is not None:
             await self.form.remove()
         self.form = self._new_form(loaded, draft)
-        await self.mount(self.form, before="#explanation")
+        await self.mount(self.form, before="#verdict-pane")
         self.form.focus_first()
 
     def _new_form(self, loaded: LoadedStrategy, draft: Draft) -> CheckForm:
@@ -131,8 +174,38 @@ class Assessment(Container):
         self.evaluation = evaluate(form.loaded, self.reading.opportunity, self._committed)
         view = evaluation_view(self.evaluation, form.loaded.strategy.thresholds)
         shape = explanation_shape(self.evaluation)
-        self.query_one("#evaluation", Static).update(view, layout=shape != self._shape)
+        layout = shape != self._shape
+        self.query_one("#verdict", Static).update(verdict_line(self.evaluation), layout=layout)
+        fields = key_fields(self.reading)
+        if fields.plain != self._fields_shown:  # a rating leaves them as they were
+            self._fields_shown = fields.plain
+            for line in self.query("#key-fields").results(Static):
+                line.update(fields, layout=False)
+        self.query_one("#evaluation", Static).update(without_verdict(view), layout=layout)
         self._shape = shape
+
+
+def key_fields(reading: Reading) -> Text:
+    """The opportunity's fields on one line, `fee 800 · hours_per_week 4`, from the form as
+    typed (a field being fixed shows what was typed, not the last value that read)."""
+    line = Text(no_wrap=True, overflow="ellipsis")
+    for name, value in reading.opportunity.values.items():
+        if name in SHOWN_APART or value in (None, ""):
+            continue
+        if line:
+            line.append("  ·  ", style="dim")
+        line.append(name, style="dim")
+        line.append(" ")
+        line.append_text(literal(value_text(value)))
+    return line or Text("no fields", style="dim")
+
+
+def without_verdict(view: RenderableType) -> RenderableType:
+    """The explanation under the verdict line shown above it: `evaluation_view` without its
+    first line (the verdict), so the verdict is not said twice on one screen."""
+    if isinstance(view, Group) and view.renderables:
+        return Group(*view.renderables[1:])
+    return view
 
 
 def explanation_shape(evaluation: Evaluation) -> Hashable:

@@ -125,7 +125,10 @@ class CheckForm(VerticalScroll, can_focus=False):
 
     def _ratings_section(self) -> ComposeResult:
         yield Static("Ratings", classes="form-section")
-        yield Static("0–5 on a row rates it; backspace clears.", classes="form-hint")
+        yield Static(
+            "0–5 rates a row and moves to the next unrated; backspace clears.",
+            classes="form-hint",
+        )
         with Vertical(id="ratings"):
             yield from self._criteria_widgets()
 
@@ -137,10 +140,11 @@ class CheckForm(VerticalScroll, can_focus=False):
         """Focus the first row: the title, or the first criterion when ratings come first.
 
         Without scrolling: the first row of a new form is on screen, and a scroll asked for
-        before the form's first layout would move it by a guess at its height."""
+        before the form's first layout would move it by a guess at its height. At once, not
+        after the messages queued: a key typed ahead goes to this row (`TypedAhead`)."""
         first = next((widget for widget in self.query("*") if widget.focusable), None)
         if first is not None:
-            first.focus(scroll_visible=False)
+            self.screen.set_focus(first, scroll_visible=False)
 
     def action_next_row(self) -> None:
         """Like tab, but the arrows stay in the form (wrapping around), so pressing down once
@@ -187,6 +191,19 @@ class CheckForm(VerticalScroll, can_focus=False):
         else:
             self._ratings[criterion_id] = rating
         self._changed()
+        if rating is not None:
+            self._next_unrated(criterion_id)
+
+    def _next_unrated(self, criterion_id: str) -> None:
+        """On to the next criterion not rated yet, wrapping round: rating four criteria is
+        four digits. Once all are rated the focus stays, so a digit too many rates the row
+        again rather than landing in a field, and triage's a/d/l still choose."""
+        rows = list(self.query(RatingRow))
+        rated = next(i for i, row in enumerate(rows) if row.criterion.id == criterion_id)
+        for row in rows[rated + 1 :] + rows[:rated]:
+            if row.rating is None:
+                self.screen.set_focus(row)
+                return
 
     def _changed(self) -> None:
         reading = read_draft(self.strategy, self.draft)
