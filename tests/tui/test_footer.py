@@ -59,8 +59,8 @@ async def test_a_wider_terminal_shows_the_keys_left_out(
         await settle(pilot)
         footer = pilot.app.screen.query_one(KeysFooter)
         actions = [getattr(key, "action", None) for key in shown_keys(footer)]
-        assert "show_strategy" not in actions
+        assert "letter('show_strategy')" not in actions
         await pilot.resize_terminal(160, 24)
         await settle(pilot)
         actions = [getattr(key, "action", None) for key in shown_keys(footer)]
-        assert "show_strategy" in actions
+        assert "letter('show_strategy')" in actions

@@ -126,7 +126,7 @@ async def test_log_keys_mean_one_thing(
         screen = await open_log_screen(pilot.app)
         await settle(pilot)
         keys = {key: active.binding.action for key, active in screen.active_bindings.items()}
-        assert keys["v"] == "show_review"
+        assert keys["v"] == "letter('show_review')"
         assert keys["k"] == "cursor_up"
         await pilot.press("question_mark")
         await settle(pilot)
