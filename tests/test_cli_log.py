@@ -345,3 +345,34 @@ def test_db_and_strategy_work_before_the_command_as_after_it(
     refused = run("-s", str(broken), "check", "Talk", "--no-input")
     assert refused.returncode == 2
     assert f"{broken}: name: required, but missing" in refused.stderr
+
+
+def test_capacity_check_and_review_agree_on_this_week(run: Run) -> None:
+    """Yeses given today count in this week for `capacity`, `check` and the review alike,
+    whatever day of the week today is (the review's week starts on a Monday)."""
+    for title, hours in (("Course", "8"), ("Mentoring", "3"), ("Board", "2")):
+        assert "Logged as decision" in (
+            run(
+                "check",
+                title,
+                "-r",
+                "alignment=5",
+                "-f",
+                f"hours_per_week={hours}",
+                "--record",
+                "--default",
+                "accept",
+                "--final",
+                "accept",
+            ).stdout
+        )
+    cap = json.loads(ok(run("capacity", "--json", "--weeks", "1")))
+    assert (cap["committed"], cap["available"]) == (13.0, -3.0)
+    review = json.loads(ok(run("review", "--period", "all", "--json")))
+    weeks = review["capacity"]["weeks"]
+    assert weeks[-1]["week_of"] == cap["weeks"][0]["week_of"]
+    assert weeks[-1]["committed"] == 13.0
+    assert review["capacity"]["peak"] == 13.0
+    assert "went over your 10 h/week in 1 of 1 weeks (peak 13 h)" in " ".join(review["findings"])
+    checked = json.loads(run("check", "x", "-r", "alignment=5", "--json").stdout)
+    assert checked["capacity"]["committed"] == 13.0

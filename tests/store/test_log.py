@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lighthouse_tui.core.capacity import committed_on
+from lighthouse_tui.core.capacity import committed_in_week, week_of
 from lighthouse_tui.core.filter import evaluate
 from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.store.location import DB_NAME, find_db
@@ -395,16 +395,16 @@ def test_commitments_are_accepted_decisions_with_hours(
         (date(2027, 1, 7), 4.0, None),
     ]
     day0 = start.date()
-    assert committed_on(commitments, day0 - timedelta(days=1)) == 0
-    assert committed_on(commitments, day0) == 3
-    assert committed_on(commitments, day0 + timedelta(days=3)) == 7
-    assert committed_on(commitments, day0 + timedelta(days=13)) == 7
-    assert committed_on(commitments, day0 + timedelta(days=14)) == 4  # two weeks ended
-    assert committed_on(commitments, day0 + timedelta(days=400)) == 4  # no end given
+    assert committed_in_week(commitments, day0 - timedelta(days=1)) == 0  # the Sunday before
+    assert committed_in_week(commitments, day0) == 7  # the Thursday's yes counts all week
+    assert committed_in_week(commitments, day0 + timedelta(days=3)) == 7
+    assert committed_in_week(commitments, day0 + timedelta(days=13)) == 7
+    assert committed_in_week(commitments, day0 + timedelta(days=14)) == 4  # two weeks ended
+    assert committed_in_week(commitments, day0 + timedelta(days=400)) == 4  # no end given
 
 
 @pytest.mark.parametrize("zone", ["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago"])
-def test_commitments_running_on_a_day_are_exactly_those_not_ended_before_it(
+def test_commitments_running_on_a_day_are_exactly_those_not_ended_before_its_week(
     log: DecisionLog,
     clock: FakeClock,
     loaded: LoadedStrategy,
@@ -425,9 +425,9 @@ def test_commitments_running_on_a_day_are_exactly_those_not_ended_before_it(
     for offset in range(-2, 45):
         day = start.date() + timedelta(days=offset)
         running = sorted((c.start, c.hours_per_week) for c in log.commitments(day))
-        expected = [c for c in every if c.end is None or c.end > day]
+        expected = [c for c in every if c.end is None or c.end > week_of(day)]
         assert running == sorted((c.start, c.hours_per_week) for c in expected), day
-        assert committed_on(log.commitments(day), day) == committed_on(every, day)
+        assert committed_in_week(log.commitments(day), day) == committed_in_week(every, day)
 
 
 def test_days_are_the_users_days_not_utc(

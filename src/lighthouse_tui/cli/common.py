@@ -153,9 +153,9 @@ def open_log(explicit: str | None, *, readonly: bool = False) -> Iterator["Decis
 
 
 def committed_hours(log: "DecisionLog | None", today: date) -> float:
-    """Hours per week already promised, from the accepted decisions in the log."""
+    """Hours already promised this week, from the accepted decisions in the log."""
     if log is None:
         return 0.0
-    from lighthouse_tui.core.capacity import committed_on
+    from lighthouse_tui.core.capacity import committed_in_week
 
-    return committed_on(log.commitments(today), today)
+    return committed_in_week(log.commitments(today), today)

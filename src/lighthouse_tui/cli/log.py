@@ -10,7 +10,6 @@ from typing import IO, TYPE_CHECKING
 
 from lighthouse_tui.cli.common import (
     UserError,
-    committed_hours,
     console,
     date_argument,
     db_option,
@@ -227,8 +226,8 @@ def cmd_capacity(args: argparse.Namespace) -> int:
     hours = loaded.strategy.capacity.hours_per_week
     with open_log(args.db, readonly=True) as log:
         commitments = log.commitments(today) if log is not None else []
-        committed = committed_hours(log, today)
     weeks = weekly_load(commitments, today, args.weeks)
+    committed = weeks[0][1]  # --weeks is at least 1: the first is this week
     if args.json:
         print_json(
             {

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Self
 
-from lighthouse_tui.core.capacity import Commitment
+from lighthouse_tui.core.capacity import Commitment, week_of
 from lighthouse_tui.core.filter import Evaluation
 from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity
@@ -528,7 +528,7 @@ class DecisionLog:
 
     def commitments(self, running_on: date | None = None) -> list[Commitment]:
         """The accepted decisions that take hours; with `running_on`, only those that have not
-        ended before that day.
+        ended before that day's week (they still count in it: `capacity.committed_in_week`).
 
         SQLite drops the long-finished ones first, so a `check` on a log of years decodes a
         handful of rows rather than every commitment ever made (25,000 of them took 200 ms).
@@ -542,7 +542,7 @@ class DecisionLog:
         params: tuple[str, ...] = ()
         if running_on is not None:
             sql += " AND (weeks IS NULL OR julianday(decided_at) + weeks * 7 > julianday(?) - 2)"
-            params = (running_on.isoformat(),)
+            params = (week_of(running_on).isoformat(),)
         with self._reading() as db:
             rows = db.execute(sql, params).fetchall()
         commitments = [
@@ -550,7 +550,8 @@ class DecisionLog:
         ]
         if running_on is None:
             return commitments
-        return [c for c in commitments if c.end is None or c.end > running_on]
+        monday = week_of(running_on)
+        return [c for c in commitments if c.end is None or c.end > monday]
 
 
 def _statements(script: str) -> list[str]:
