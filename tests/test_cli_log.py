@@ -376,3 +376,61 @@ def test_capacity_check_and_review_agree_on_this_week(run: Run) -> None:
     assert "went over your 10 h/week in 1 of 1 weeks (peak 13 h)" in " ".join(review["findings"])
     checked = json.loads(run("check", "x", "-r", "alignment=5", "--json").stdout)
     assert checked["capacity"]["committed"] == 13.0
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["log"],
+        ["log", "show", "1"],
+        ["inbox"],
+        ["export"],
+        ["outcome", "1", "4"],
+        ["capacity"],
+        ["review"],
+        ["strategy", "show"],
+    ],
+)
+def test_strategy_and_db_are_taken_after_every_command(
+    run: Run, tmp_path: Path, good_strategy_path: Path, command: list[str]
+) -> None:
+    """`-s FILE` and `--db PATH` after the command, as before it: `lighthouse log -s FILE`
+    used to fail with argparse's "invalid choice"."""
+    other = tmp_path / "other.db"
+    ok(
+        run(
+            "check",
+            "Talk",
+            "-r",
+            "alignment=5",
+            "--record",
+            "--default",
+            "accept",
+            "--db",
+            str(other),
+        )
+    )
+    done = run(*command, "-s", str(good_strategy_path), "--db", str(other))
+    assert done.returncode == 0, done.stderr
+
+
+def test_every_parser_takes_strategy_and_db() -> None:
+    """No command or sub-command is left out, now or when one is added."""
+    import argparse
+
+    from lighthouse_tui.cli import build_parser
+
+    def parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+        subs = [
+            p
+            for action in parser._actions
+            if isinstance(action, argparse._SubParsersAction)
+            for p in action.choices.values()
+        ]
+        return [parser] + [q for p in subs for q in parsers(p)]
+
+    every = parsers(build_parser())
+    assert len(every) > 12
+    for parser in every:
+        options = {o for a in parser._actions for o in a.option_strings}
+        assert {"-s", "--strategy", "--db"} <= options, parser.prog

@@ -8,12 +8,10 @@ from lighthouse_tui.cli.common import (
     UserError,
     committed_hours,
     console,
-    db_option,
     json_option,
     load_strategy,
     open_log,
     print_json,
-    strategy_option,
 )
 from lighthouse_tui.cli.opportunity_args import (
     add_from_argument,
@@ -36,13 +34,10 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     add_opportunity_arguments(add)
     add.add_argument("--source", help="where it came from (a person, a mailing list...)")
     add_from_argument(add)
-    strategy_option(add)
-    db_option(add)
     json_option(add, 'print {"id": N}')
     add.set_defaults(handler=cmd_add)
 
     inbox = commands.add_parser("inbox", help="list the opportunities waiting, oldest first")
-    db_option(inbox)
     json_option(inbox)
     inbox.set_defaults(handler=cmd_inbox)
 
@@ -62,8 +57,6 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     )
     decide.add_argument("--note", help="why, in a line")
     decide.add_argument("--no-input", action="store_true", help="never ask anything")
-    strategy_option(decide)
-    db_option(decide)
     json_option(decide, "print the evaluation and the decision id as JSON")
     decide.set_defaults(handler=cmd_decide)
 

@@ -12,12 +12,10 @@ from lighthouse_tui.cli.common import (
     UserError,
     console,
     date_argument,
-    db_option,
     json_option,
     load_strategy,
     open_log,
     print_json,
-    strategy_option,
 )
 
 if TYPE_CHECKING:
@@ -56,7 +54,6 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     )
     _filter_options(log)
     log.add_argument("--limit", type=_positive, default=50, help="how many (default 50)")
-    db_option(log)
     json_option(log)
     log.set_defaults(handler=cmd_log)
     actions = log.add_subparsers(dest="log_command", metavar="COMMAND")
@@ -67,8 +64,6 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
         "say whether today's strategy would answer differently.",
     )
     show.add_argument("id", type=int)
-    strategy_option(show)
-    db_option(show)
     json_option(show)
     show.set_defaults(handler=cmd_log_show)
 
@@ -84,7 +79,6 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     outcome.add_argument(
         "--date", type=date_argument, metavar="DATE", help="when it turned out (default today)"
     )
-    db_option(outcome)
     outcome.set_defaults(handler=cmd_outcome)
 
     export = commands.add_parser(
@@ -96,13 +90,10 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     export.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     export.add_argument("-o", "--output", metavar="FILE", help="write here (default stdout)")
     _filter_options(export)
-    db_option(export)
     export.set_defaults(handler=cmd_export)
 
     capacity = commands.add_parser("capacity", help="committed hours per week for the weeks ahead")
     capacity.add_argument("--weeks", type=_positive, default=12, help="how many (default 12)")
-    strategy_option(capacity)
-    db_option(capacity)
     json_option(capacity)
     capacity.set_defaults(handler=cmd_capacity)
 
