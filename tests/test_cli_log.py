@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -175,9 +176,25 @@ def test_capacity_comes_from_accepted_decisions(run: Run) -> None:
 def test_outcome_and_correction(run: Run) -> None:
     ok(run("check", "Talk", "-r", "alignment=5", "--record", "--default", "accept"))
     assert ok(run("outcome", "1", "2", "--note", "meh")) == "Outcome of decision 1: 2/5\n"
-    assert "(corrected)" in ok(run("outcome", "1", "4", "--date", "2027-01-10"))
+    today = date.today().isoformat()
+    assert "(corrected)" in ok(run("outcome", "1", "4", "--date", today))
     outcome = json.loads(ok(run("log", "--json")))[0]["outcome"]
-    assert outcome == {"rating": 4, "note": None, "happened_on": "2027-01-10", "corrected": True}
+    assert outcome == {"rating": 4, "note": None, "happened_on": today, "corrected": True}
+
+
+def test_outcome_date_is_between_the_decision_and_today(run: Run, db: Path) -> None:
+    ok(run("check", "Talk", "-r", "alignment=5", "--record", "--default", "accept"))
+    today = date.today()
+    before = today - timedelta(days=1)
+    after = today + timedelta(days=1)
+    for day, why in (
+        (before, f"is before decision 1 (decided on {today.isoformat()})"),
+        (after, f"is in the future (today is {today.isoformat()})"),
+    ):
+        done = run("outcome", "1", "4", "--date", day.isoformat())
+        assert done.returncode == 2
+        assert done.stderr == f"lighthouse: outcome date {day.isoformat()} {why}\n"
+    assert json.loads(ok(run("log", "--json")))[0]["outcome"] is None
 
 
 @pytest.mark.parametrize(

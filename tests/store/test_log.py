@@ -446,3 +446,19 @@ def test_days_are_the_users_days_not_utc(
     assert log.commitments()[0].start == date(2027, 1, 5)
     log.add_outcome(ident, 4)
     assert log.decision(ident).outcome.happened_on == date(2027, 1, 5)  # type: ignore[union-attr]
+
+
+def test_an_outcome_cannot_come_before_its_decision_or_after_today(
+    log: DecisionLog, clock: FakeClock, loaded: LoadedStrategy
+) -> None:
+    """The store holds the rule, so the app's outcome dialog is held to it as the CLI is."""
+    ident = decide(log, loaded, verdict_opp("accept"))
+    decided = clock.now.date()
+    clock.advance(days=3)
+    with pytest.raises(StoreError, match="is before decision"):
+        log.add_outcome(ident, 4, happened_on=decided - timedelta(days=1))
+    with pytest.raises(StoreError, match="is in the future"):
+        log.add_outcome(ident, 4, happened_on=clock.now.date() + timedelta(days=1))
+    assert log.outcome_history(ident) == []
+    log.add_outcome(ident, 4, happened_on=decided)
+    assert [o.happened_on for o in log.outcome_history(ident)] == [decided]

@@ -77,7 +77,10 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     outcome.add_argument("rating", type=int, help="1 to 5")
     outcome.add_argument("--note", help="what happened, in a line")
     outcome.add_argument(
-        "--date", type=date_argument, metavar="DATE", help="when it turned out (default today)"
+        "--date",
+        type=date_argument,
+        metavar="DATE",
+        help="when it turned out, from the decision's day to today (default today)",
     )
     outcome.set_defaults(handler=cmd_outcome)
 

@@ -494,20 +494,36 @@ class DecisionLog:
         happened_on: date | None = None,
     ) -> None:
         """Record how a decision turned out. A second call is a correction: a new row, the
-        earlier one kept, never rewritten."""
+        earlier one kept, never rewritten. Here, not in a caller, the outcome's day is held
+        between the decision's day and today (the user's days), so the shell and the app's
+        dialog cannot log an outcome that happened before its decision or has not happened yet.
+        """
         if not 1 <= rating <= 5:
             raise StoreError(f"an outcome is rated from 1 to 5, got {rating}")
         now = self._clock()
+        today = _local_day(now)
         with self._transaction() as db:
-            if (
-                db.execute("SELECT 1 FROM decisions WHERE id = ?", (decision_id,)).fetchone()
-                is None
-            ):
+            row = db.execute(
+                "SELECT decided_at FROM decisions WHERE id = ?", (decision_id,)
+            ).fetchone()
+            if row is None:
                 raise StoreError(f"no decision {decision_id}")
+            decided = _local_day(_parse_ts(row[0]))
+            happened = happened_on or today
+            if happened < decided:
+                raise StoreError(
+                    f"outcome date {happened.isoformat()} is before decision {decision_id}"
+                    f" (decided on {decided.isoformat()})"
+                )
+            if happened > today:
+                raise StoreError(
+                    f"outcome date {happened.isoformat()} is in the future"
+                    f" (today is {today.isoformat()})"
+                )
             db.execute(
                 "INSERT INTO outcomes (decision_id, rating, note, happened_on, recorded_at)"
                 " VALUES (?, ?, ?, ?, ?)",
-                (decision_id, rating, note, (happened_on or _local_day(now)).isoformat(), _ts(now)),
+                (decision_id, rating, note, happened.isoformat(), _ts(now)),
             )
 
     def outcome_history(self, decision_id: int) -> list[Outcome]:
