@@ -54,7 +54,7 @@ def test_accept_exits_0(s: list[str]) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "ACCEPT" in done.stdout
-    assert "score 65/100" in done.stdout
+    assert "ACCEPT  score 65 ≥ 65\n" in done.stdout  # the deciding reason, on the verdict line
     assert "Audit" in done.stdout
 
 

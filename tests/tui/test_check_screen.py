@@ -53,9 +53,9 @@ async def test_ratings_and_fee_decide_the_verdict(make_app: Callable[..., Lighth
     async with make_app().run_test(size=SIZE) as pilot:
         await type_into(pilot, "fee", "1000")
         await rate(pilot, "alignment", "5")
-        assert verdict(pilot.app).startswith("ACCEPT  score 100/100")
+        assert verdict(pilot.app).startswith("ACCEPT  score 100 ≥ 65")
         await pilot.press("0")
-        assert verdict(pilot.app).startswith("DECLINE  score 38/100")
+        assert verdict(pilot.app).startswith("DECLINE  score 38 < 40")
         assert pilot.app.screen.query_one("#rating-alignment", RatingRow).rating == 0
 
 
@@ -90,9 +90,11 @@ async def test_backspace_clears_a_rating(make_app: Callable[..., LighthouseApp])
         await type_into(pilot, "fee", "1000")
         await type_into(pilot, "hours_per_week", "2")
         await rate(pilot, "alignment", "5")
-        assert verdict(pilot.app) == "ACCEPT  score 100/100"
+        assert verdict(pilot.app) == "ACCEPT  score 100 ≥ 65"
         await pilot.press("backspace")
-        assert verdict(pilot.app).startswith("ACCEPT  score 100/100  provisional")
+        assert verdict(pilot.app) == (  # fee and hours alone are too little to decide
+            "CONSIDER  score 100/100 · only 37% of the weight rated (needs 50%)"
+        )
         assert "Missing  alignment" in text_of(pilot.app.screen.query_one("#evaluation"))
 
 

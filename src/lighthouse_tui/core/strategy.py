@@ -63,6 +63,10 @@ class Thresholds(_Section):
     """A score at or above this is an accept."""
     decline: float = Field(default=40, ge=0, le=100)
     """A score below this is a decline; between the two, consider."""
+    min_rated: float = Field(default=0.5, ge=0, le=1)
+    """The share of the applicable weight (0–1) that must have a value before the score may
+    accept or decline: a score from one criterion in ten is a sliver, not a verdict, so below
+    it the verdict is consider (unless a decline or accept rule fired)."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:
