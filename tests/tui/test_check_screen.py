@@ -111,6 +111,19 @@ async def test_an_invalid_value_is_explained_under_its_input(
         assert not field.has_class("-invalid")
 
 
+async def test_fields_read_numbers_as_people_type_them(
+    make_app: Callable[..., LighthouseApp],
+) -> None:
+    """`6 000` and `12,5` as typed in the form, read by the same reader as `-f` and CSV."""
+    async with make_app().run_test(size=SIZE) as pilot:
+        await type_into(pilot, "fee", "6 000")
+        await type_into(pilot, "hours_per_week", "1,5")
+        await rate(pilot, "alignment", "5")
+        for name in ("fee", "hours_per_week"):
+            assert not pilot.app.screen.query_one(f"#field-{name}").has_class("-invalid")
+        assert "after: 8.5 h/week" in text_of(pilot.app.screen.query_one("#evaluation"))
+
+
 async def test_arrows_move_between_rows_and_ctrl_r_starts_over(
     make_app: Callable[..., LighthouseApp],
 ) -> None:
