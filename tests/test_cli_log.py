@@ -451,3 +451,33 @@ def test_every_parser_takes_strategy_and_db() -> None:
     for parser in every:
         options = {o for a in parser._actions for o in a.option_strings}
         assert {"-s", "--strategy", "--db"} <= options, parser.prog
+
+
+def test_decide_correct_changes_the_final_choice_with_its_history(run: Run) -> None:
+    ok(
+        run(
+            "check", "Retainer", "-r", "alignment=5", "-f", "hours_per_week=6",
+            "--record", "--default", "accept", "--final", "accept",
+        )
+    )  # fmt: skip
+    assert json.loads(ok(run("capacity", "--json")))["committed"] == 6.0
+    done = run("decide", "1", "--final", "decline", "--correct", "--note", "client left")
+    assert ok(done) == "Decision 1: final accept → decline (corrected).\n"
+    assert json.loads(ok(run("capacity", "--json")))["committed"] == 0.0
+    shown = json.loads(ok(run("log", "show", "1", "--json")))
+    assert shown["final"] == "decline"
+    assert [(c["previous"], c["final"], c["note"]) for c in shown["corrections"]] == [
+        ("accept", "decline", "client left")
+    ]
+    assert "accept → decline" in ok(run("log", "show", "1"))
+    assert next(csv.DictReader(io.StringIO(ok(run("export")))))["final"] == "decline"
+    for args, message in (
+        (["--final", "decline"], "decision 1 is already decline: nothing to correct"),
+        ([], "--correct needs --final accept|decline|defer"),
+        (
+            ["--final", "accept", "-r", "alignment=1"],
+            "--correct changes only the final choice; drop -r",
+        ),
+    ):
+        done = run("decide", "1", "--correct", *args)
+        assert (done.returncode, done.stderr) == (2, f"lighthouse: {message}\n")

@@ -462,3 +462,32 @@ def test_an_outcome_cannot_come_before_its_decision_or_after_today(
     assert log.outcome_history(ident) == []
     log.add_outcome(ident, 4, happened_on=decided)
     assert [o.happened_on for o in log.outcome_history(ident)] == [decided]
+
+
+def test_a_correction_changes_the_final_choice_and_keeps_the_earlier_one(
+    log: DecisionLog, clock: FakeClock, loaded: LoadedStrategy
+) -> None:
+    ident = decide(log, loaded, opp(hours_per_week=4.0), final="accept")
+    day = clock.now.date()
+    assert committed_in_week(log.commitments(day), day) == 4
+    clock.advance(days=1)
+    first = log.correct(ident, "decline", "client cancelled")
+    assert (first.previous, first.final, first.note, first.recorded_at) == (
+        "accept",
+        "decline",
+        "client cancelled",
+        clock.now,
+    )
+    assert log.decision(ident).final_choice == "decline"
+    assert committed_in_week(log.commitments(day), day) == 0  # capacity counts the correction
+    with pytest.raises(StoreError, match=f"^decision {ident} is already decline: nothing"):
+        log.correct(ident, "decline")
+    clock.advance(days=1)
+    log.correct(ident, "defer")
+    assert [(c.previous, c.final, c.note) for c in log.corrections(ident)] == [
+        ("accept", "decline", "client cancelled"),
+        ("decline", "defer", None),
+    ]
+    with pytest.raises(StoreError, match=r"^no decision 99$"):
+        log.correct(99, "accept")
+    assert log.corrections(99) == []

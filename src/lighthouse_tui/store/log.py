@@ -25,6 +25,8 @@ from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.store.location import create_private
 from lighthouse_tui.store.records import (
+    FINAL_CHOICES,
+    Correction,
     DecisionRecord,
     DefaultChoice,
     FinalChoice,
@@ -483,6 +485,53 @@ class DecisionLog:
         if row is None:
             raise StoreError(f"strategy version {fingerprint[:12]} is not in the log")
         return row[0], bytes(row[1])
+
+    # Corrections
+
+    def correct(self, decision_id: int, final: FinalChoice, note: str | None = None) -> Correction:
+        """Change a decision's final choice after the fact (a slip of the key, a client who
+        came back), keeping the choice it replaces: the decision row takes the new choice,
+        so capacity, the review, the log and the export count what was really decided, and
+        a `corrections` row records the previous and new choice, when, and why (`note`).
+        Never silent, never lost: `corrections` lists them all. Correcting to the current
+        choice is refused, so the history holds only real changes."""
+        if final not in FINAL_CHOICES:
+            raise StoreError(f"a final choice is accept, decline or defer, got {final}")
+        now = self._clock()
+        with self._transaction() as db:
+            row = db.execute(
+                "SELECT final_choice FROM decisions WHERE id = ?", (decision_id,)
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"no decision {decision_id}")
+            previous = row[0]
+            if previous == final:
+                raise StoreError(f"decision {decision_id} is already {final}: nothing to correct")
+            db.execute(
+                "INSERT INTO corrections (decision_id, previous, final, note, recorded_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (decision_id, previous, final, note, _ts(now)),
+            )
+            db.execute("UPDATE decisions SET final_choice = ? WHERE id = ?", (final, decision_id))
+        return Correction(previous, final, note, now)
+
+    def corrections(self, decision_id: int) -> list[Correction]:
+        """The corrections of a decision's final choice, oldest first. A log not migrated
+        yet (read-only, `READABLE_FROM`) has none."""
+        with self._reading() as db:
+            exists = db.execute(
+                "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'corrections'"
+            ).fetchone()
+            rows = (
+                db.execute(
+                    "SELECT previous, final, note, recorded_at FROM corrections"
+                    " WHERE decision_id = ? ORDER BY id",
+                    (decision_id,),
+                ).fetchall()
+                if exists
+                else []
+            )
+        return [Correction(p, f, n, _parse_ts(at)) for p, f, n, at in rows]
 
     # Outcomes
 
