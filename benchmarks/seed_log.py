@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from lighthouse_tui.core.capacity import committed_on
+from lighthouse_tui.core.capacity import committed_in_week
 from lighthouse_tui.core.filter import Evaluation, evaluate
 from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
 from lighthouse_tui.core.opportunity import Opportunity, Value
@@ -183,7 +183,7 @@ class Seeder:
         rng = self.rng
         hidden = Hidden(rng.random(), rng.random())
         opp = opportunity(rng, loaded.strategy, hidden)
-        committed = committed_on(self.log.commitments(), day)
+        committed = committed_in_week(self.log.commitments(), day)
         evaluation = evaluate(loaded, opp, committed=committed)
         default = reflex(rng, float(opp.values.get("fee", 0.0)))  # type: ignore[arg-type]
         chosen = final(rng, default, evaluation)

@@ -54,7 +54,7 @@ def test_accept_exits_0(s: list[str]) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "ACCEPT" in done.stdout
-    assert "score 65/100" in done.stdout
+    assert "ACCEPT  score 65 ≥ 65\n" in done.stdout  # the deciding reason, on the verdict line
     assert "Audit" in done.stdout
 
 
@@ -417,3 +417,19 @@ def test_each_command_alone_parses_and_explains_as_in_the_whole_parser() -> None
     for command in cli.COMMANDS:
         alone = _command_parsers(cli.build_parser(command))
         assert alone[command].format_help() == whole[command].format_help()
+
+
+@pytest.mark.parametrize(
+    ("typed", "fee"), [("1,5", 1.5), ("5 200", 5200.0), ("1 500 €", 1500.0), ("$1,500", 1500.0)]
+)
+def test_f_reads_numbers_as_people_type_them(s: list[str], typed: str, fee: float) -> None:
+    done = run("check", "Audit", *s, "--no-input", "--json", "-f", f"fee={typed}")
+    assert done.returncode in (0, 1, 3), done.stderr
+    [criterion] = [c for c in json.loads(done.stdout)["criteria"] if c["id"] == "fee"]
+    assert criterion["value"] == pytest.approx(min(fee / 1000, 1.0))
+
+
+def test_a_bad_number_is_shown_as_typed_not_escaped(s: list[str]) -> None:
+    done = run("check", "Audit", *s, "--no-input", "-f", "fee=2\u00a04OO")
+    assert done.returncode == 2
+    assert done.stderr == "lighthouse: fee: expected a number, got '2\u00a04OO'\n"

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -175,9 +176,25 @@ def test_capacity_comes_from_accepted_decisions(run: Run) -> None:
 def test_outcome_and_correction(run: Run) -> None:
     ok(run("check", "Talk", "-r", "alignment=5", "--record", "--default", "accept"))
     assert ok(run("outcome", "1", "2", "--note", "meh")) == "Outcome of decision 1: 2/5\n"
-    assert "(corrected)" in ok(run("outcome", "1", "4", "--date", "2027-01-10"))
+    today = date.today().isoformat()
+    assert "(corrected)" in ok(run("outcome", "1", "4", "--date", today))
     outcome = json.loads(ok(run("log", "--json")))[0]["outcome"]
-    assert outcome == {"rating": 4, "note": None, "happened_on": "2027-01-10", "corrected": True}
+    assert outcome == {"rating": 4, "note": None, "happened_on": today, "corrected": True}
+
+
+def test_outcome_date_is_between_the_decision_and_today(run: Run, db: Path) -> None:
+    ok(run("check", "Talk", "-r", "alignment=5", "--record", "--default", "accept"))
+    today = date.today()
+    before = today - timedelta(days=1)
+    after = today + timedelta(days=1)
+    for day, why in (
+        (before, f"is before decision 1 (decided on {today.isoformat()})"),
+        (after, f"is in the future (today is {today.isoformat()})"),
+    ):
+        done = run("outcome", "1", "4", "--date", day.isoformat())
+        assert done.returncode == 2
+        assert done.stderr == f"lighthouse: outcome date {day.isoformat()} {why}\n"
+    assert json.loads(ok(run("log", "--json")))[0]["outcome"] is None
 
 
 @pytest.mark.parametrize(
@@ -345,3 +362,122 @@ def test_db_and_strategy_work_before_the_command_as_after_it(
     refused = run("-s", str(broken), "check", "Talk", "--no-input")
     assert refused.returncode == 2
     assert f"{broken}: name: required, but missing" in refused.stderr
+
+
+def test_capacity_check_and_review_agree_on_this_week(run: Run) -> None:
+    """Yeses given today count in this week for `capacity`, `check` and the review alike,
+    whatever day of the week today is (the review's week starts on a Monday)."""
+    for title, hours in (("Course", "8"), ("Mentoring", "3"), ("Board", "2")):
+        assert "Logged as decision" in (
+            run(
+                "check",
+                title,
+                "-r",
+                "alignment=5",
+                "-f",
+                f"hours_per_week={hours}",
+                "--record",
+                "--default",
+                "accept",
+                "--final",
+                "accept",
+            ).stdout
+        )
+    cap = json.loads(ok(run("capacity", "--json", "--weeks", "1")))
+    assert (cap["committed"], cap["available"]) == (13.0, -3.0)
+    review = json.loads(ok(run("review", "--period", "all", "--json")))
+    weeks = review["capacity"]["weeks"]
+    assert weeks[-1]["week_of"] == cap["weeks"][0]["week_of"]
+    assert weeks[-1]["committed"] == 13.0
+    assert review["capacity"]["peak"] == 13.0
+    assert "went over your 10 h/week in 1 of 1 weeks (peak 13 h)" in " ".join(review["findings"])
+    checked = json.loads(run("check", "x", "-r", "alignment=5", "--json").stdout)
+    assert checked["capacity"]["committed"] == 13.0
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["log"],
+        ["log", "show", "1"],
+        ["inbox"],
+        ["export"],
+        ["outcome", "1", "4"],
+        ["capacity"],
+        ["review"],
+        ["strategy", "show"],
+    ],
+)
+def test_strategy_and_db_are_taken_after_every_command(
+    run: Run, tmp_path: Path, good_strategy_path: Path, command: list[str]
+) -> None:
+    """`-s FILE` and `--db PATH` after the command, as before it: `lighthouse log -s FILE`
+    used to fail with argparse's "invalid choice"."""
+    other = tmp_path / "other.db"
+    ok(
+        run(
+            "check",
+            "Talk",
+            "-r",
+            "alignment=5",
+            "--record",
+            "--default",
+            "accept",
+            "--db",
+            str(other),
+        )
+    )
+    done = run(*command, "-s", str(good_strategy_path), "--db", str(other))
+    assert done.returncode == 0, done.stderr
+
+
+def test_every_parser_takes_strategy_and_db() -> None:
+    """No command or sub-command is left out, now or when one is added."""
+    import argparse
+
+    from lighthouse_tui.cli import build_parser
+
+    def parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+        subs = [
+            p
+            for action in parser._actions
+            if isinstance(action, argparse._SubParsersAction)
+            for p in action.choices.values()
+        ]
+        return [parser] + [q for p in subs for q in parsers(p)]
+
+    every = parsers(build_parser())
+    assert len(every) > 12
+    for parser in every:
+        options = {o for a in parser._actions for o in a.option_strings}
+        assert {"-s", "--strategy", "--db"} <= options, parser.prog
+
+
+def test_decide_correct_changes_the_final_choice_with_its_history(run: Run) -> None:
+    ok(
+        run(
+            "check", "Retainer", "-r", "alignment=5", "-f", "hours_per_week=6",
+            "--record", "--default", "accept", "--final", "accept",
+        )
+    )  # fmt: skip
+    assert json.loads(ok(run("capacity", "--json")))["committed"] == 6.0
+    done = run("decide", "1", "--final", "decline", "--correct", "--note", "client left")
+    assert ok(done) == "Decision 1: final accept → decline (corrected).\n"
+    assert json.loads(ok(run("capacity", "--json")))["committed"] == 0.0
+    shown = json.loads(ok(run("log", "show", "1", "--json")))
+    assert shown["final"] == "decline"
+    assert [(c["previous"], c["final"], c["note"]) for c in shown["corrections"]] == [
+        ("accept", "decline", "client left")
+    ]
+    assert "accept → decline" in ok(run("log", "show", "1"))
+    assert next(csv.DictReader(io.StringIO(ok(run("export")))))["final"] == "decline"
+    for args, message in (
+        (["--final", "decline"], "decision 1 is already decline: nothing to correct"),
+        ([], "--correct needs --final accept|decline|defer"),
+        (
+            ["--final", "accept", "-r", "alignment=1"],
+            "--correct changes only the final choice; drop -r",
+        ),
+    ):
+        done = run("decide", "1", "--correct", *args)
+        assert (done.returncode, done.stderr) == (2, f"lighthouse: {message}\n")

@@ -137,6 +137,9 @@ def test_json_shape(loaded: LoadedStrategy) -> None:
     assert set(data) == {
         "verdict",
         "score",
+        "min_rated",
+        "under_rated",
+        "reason",
         "provisional",
         "rated_weight",
         "kind",
@@ -242,3 +245,44 @@ def test_plans_go_with_their_strategy(good_strategy_path: Path) -> None:
     del reloaded
     gc.collect()
     assert len(PLANS) == before
+
+
+def test_the_reason_names_the_threshold_crossed(loaded: LoadedStrategy) -> None:
+    full = {"fee": 500.0, "hours_per_week": 5.0, "weeks": 4.0}
+    reasons = [evaluate(loaded, opp(ratings={"alignment": a}, **full)).reason for a in (4, 3, 0)]
+    assert reasons == ["score 65 ≥ 65", "score 55, between 40 and 65", "score 25 < 40"]
+
+
+def test_a_sliver_of_rated_weight_cannot_decide(loaded: LoadedStrategy) -> None:
+    """fee alone is 30% of the weight: a top fee is no accept, a zero fee no decline."""
+    for fee in (1000.0, 0.0):
+        result = evaluate(loaded, opp(fee=fee))
+        assert (result.verdict, result.under_rated) == ("consider", True)
+        assert result.reason == "only 30% of the weight rated (needs 50%)"
+        data = result.to_json()
+        assert (data["min_rated"], data["under_rated"], data["reason"]) == (
+            0.5,
+            True,
+            result.reason,
+        )
+    half = evaluate(loaded, opp(ratings={"alignment": 5}))
+    assert (half.verdict, half.under_rated, half.reason) == ("accept", False, "score 100 ≥ 65")
+
+
+def test_a_rule_decides_however_little_is_rated(loaded: LoadedStrategy) -> None:
+    result = evaluate(loaded, opp(hours_per_week=30.0))
+    assert result.verdict == "decline"
+    assert result.under_rated
+    assert result.reason == "Not enough free hours"
+
+
+def test_the_score_shown_never_contradicts_the_threshold(loaded: LoadedStrategy) -> None:
+    from lighthouse_tui.core.filter import _shown
+
+    assert [_shown(s, 65, 40) for s in (64.6, 64.96, 65.0, 39.97, 52.4)] == [
+        "64.6",
+        "64.96",
+        "65",
+        "39.97",
+        "52",
+    ]

@@ -37,6 +37,7 @@ EXPECTED: dict[str, list[str]] = {
         "write dates without quotes"
     ],
     "thresholds_crossed": ["11:1: thresholds: decline (70) is above accept (65)"],
+    "min_rated_range": ["14:1: thresholds.min_rated: must be less than or equal to 1, got 50"],
     "weight_zero": ["32:1: criteria[1].weight: must be greater than 0, got 0"],
     "weight_text": ["32:1: criteria[1].weight: expected number, got text '3'"],
     "rating_and_field": ["29:1: criteria[1]: set either `rating = true` or `field`, not both"],

@@ -261,3 +261,16 @@ def test_any_cell_text_round_trips_into_the_inbox(
             [item] = log.inbox()
     assert item.title == title
     assert item.fields.get("notes", "") == notes
+
+
+def test_cp1252_numbers_with_no_break_spaces_and_commas(
+    run: Import, log: DecisionLog, tmp_path: Path
+) -> None:
+    """A spreadsheet's export: `2 400` with a no-break space (0xA0 in cp1252), `12,5` hours."""
+    text = "title;fee;hours_per_week\nAudit;2\u00a0400 €;12,5\nTalk;5 200;1\n"
+    summary = run(write(tmp_path, text.encode("cp1252")))
+    assert (summary.new, summary.skipped) == (2, 0)
+    assert [(i.title, i.fields["fee"], i.fields["hours_per_week"]) for i in log.inbox()] == [
+        ("Audit", 2400.0, 12.5),
+        ("Talk", 5200.0, 1.0),
+    ]

@@ -300,7 +300,8 @@ def test_constant_outcome_is_not_enough_data(loaded: LoadedStrategy) -> None:
 
 
 def test_weekly_capacity_matches_weekly_load() -> None:
-    """The sweep gives what `committed_on` gives, Monday by Monday."""
+    """The sweep gives what `committed_in_week` gives, week by week, commitments starting
+    and ending mid-week included."""
     from lighthouse_tui.core.review import weekly
 
     rng = random.Random(7)

@@ -132,11 +132,14 @@ WRITES: dict[str, Callable[[DecisionLog, LoadedStrategy], object]] = {
 
 @pytest.mark.parametrize("write", WRITES.values(), ids=WRITES.keys())
 def test_a_log_opened_read_only_refuses_writes_and_keeps_reading(
-    real_log: Path, loaded: LoadedStrategy, write: Callable[[DecisionLog, LoadedStrategy], object]
+    real_log: Path,
+    clock: FakeClock,
+    loaded: LoadedStrategy,
+    write: Callable[[DecisionLog, LoadedStrategy], object],
 ) -> None:
     real_log.chmod(0o444)  # as a user would; root ignores it, hence `readonly=True`
     before = log_state(real_log), counts(real_log)
-    with DecisionLog.open(real_log, readonly=True) as log:
+    with DecisionLog.open(real_log, readonly=True, clock=clock) as log:
         with pytest.raises(StoreError) as caught:
             write(log, loaded)
         assert str(caught.value) == f"{real_log}: the log is read-only; nothing was recorded"

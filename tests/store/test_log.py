@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lighthouse_tui.core.capacity import committed_on
+from lighthouse_tui.core.capacity import committed_in_week, week_of
 from lighthouse_tui.core.filter import evaluate
 from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.store.location import DB_NAME, find_db
@@ -395,16 +395,16 @@ def test_commitments_are_accepted_decisions_with_hours(
         (date(2027, 1, 7), 4.0, None),
     ]
     day0 = start.date()
-    assert committed_on(commitments, day0 - timedelta(days=1)) == 0
-    assert committed_on(commitments, day0) == 3
-    assert committed_on(commitments, day0 + timedelta(days=3)) == 7
-    assert committed_on(commitments, day0 + timedelta(days=13)) == 7
-    assert committed_on(commitments, day0 + timedelta(days=14)) == 4  # two weeks ended
-    assert committed_on(commitments, day0 + timedelta(days=400)) == 4  # no end given
+    assert committed_in_week(commitments, day0 - timedelta(days=1)) == 0  # the Sunday before
+    assert committed_in_week(commitments, day0) == 7  # the Thursday's yes counts all week
+    assert committed_in_week(commitments, day0 + timedelta(days=3)) == 7
+    assert committed_in_week(commitments, day0 + timedelta(days=13)) == 7
+    assert committed_in_week(commitments, day0 + timedelta(days=14)) == 4  # two weeks ended
+    assert committed_in_week(commitments, day0 + timedelta(days=400)) == 4  # no end given
 
 
 @pytest.mark.parametrize("zone", ["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago"])
-def test_commitments_running_on_a_day_are_exactly_those_not_ended_before_it(
+def test_commitments_running_on_a_day_are_exactly_those_not_ended_before_its_week(
     log: DecisionLog,
     clock: FakeClock,
     loaded: LoadedStrategy,
@@ -425,9 +425,9 @@ def test_commitments_running_on_a_day_are_exactly_those_not_ended_before_it(
     for offset in range(-2, 45):
         day = start.date() + timedelta(days=offset)
         running = sorted((c.start, c.hours_per_week) for c in log.commitments(day))
-        expected = [c for c in every if c.end is None or c.end > day]
+        expected = [c for c in every if c.end is None or c.end > week_of(day)]
         assert running == sorted((c.start, c.hours_per_week) for c in expected), day
-        assert committed_on(log.commitments(day), day) == committed_on(every, day)
+        assert committed_in_week(log.commitments(day), day) == committed_in_week(every, day)
 
 
 def test_days_are_the_users_days_not_utc(
@@ -446,3 +446,48 @@ def test_days_are_the_users_days_not_utc(
     assert log.commitments()[0].start == date(2027, 1, 5)
     log.add_outcome(ident, 4)
     assert log.decision(ident).outcome.happened_on == date(2027, 1, 5)  # type: ignore[union-attr]
+
+
+def test_an_outcome_cannot_come_before_its_decision_or_after_today(
+    log: DecisionLog, clock: FakeClock, loaded: LoadedStrategy
+) -> None:
+    """The store holds the rule, so the app's outcome dialog is held to it as the CLI is."""
+    ident = decide(log, loaded, verdict_opp("accept"))
+    decided = clock.now.date()
+    clock.advance(days=3)
+    with pytest.raises(StoreError, match="is before decision"):
+        log.add_outcome(ident, 4, happened_on=decided - timedelta(days=1))
+    with pytest.raises(StoreError, match="is in the future"):
+        log.add_outcome(ident, 4, happened_on=clock.now.date() + timedelta(days=1))
+    assert log.outcome_history(ident) == []
+    log.add_outcome(ident, 4, happened_on=decided)
+    assert [o.happened_on for o in log.outcome_history(ident)] == [decided]
+
+
+def test_a_correction_changes_the_final_choice_and_keeps_the_earlier_one(
+    log: DecisionLog, clock: FakeClock, loaded: LoadedStrategy
+) -> None:
+    ident = decide(log, loaded, opp(hours_per_week=4.0), final="accept")
+    day = clock.now.date()
+    assert committed_in_week(log.commitments(day), day) == 4
+    clock.advance(days=1)
+    first = log.correct(ident, "decline", "client cancelled")
+    assert (first.previous, first.final, first.note, first.recorded_at) == (
+        "accept",
+        "decline",
+        "client cancelled",
+        clock.now,
+    )
+    assert log.decision(ident).final_choice == "decline"
+    assert committed_in_week(log.commitments(day), day) == 0  # capacity counts the correction
+    with pytest.raises(StoreError, match=f"^decision {ident} is already decline: nothing"):
+        log.correct(ident, "decline")
+    clock.advance(days=1)
+    log.correct(ident, "defer")
+    assert [(c.previous, c.final, c.note) for c in log.corrections(ident)] == [
+        ("accept", "decline", "client cancelled"),
+        ("decline", "defer", None),
+    ]
+    with pytest.raises(StoreError, match=r"^no decision 99$"):
+        log.correct(99, "accept")
+    assert log.corrections(99) == []

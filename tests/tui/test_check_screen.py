@@ -70,9 +70,9 @@ async def test_ratings_and_fee_decide_the_verdict(make_app: Callable[..., Lighth
     async with make_app().run_test(size=SIZE) as pilot:
         await type_into(pilot, "fee", "1000")
         await rate(pilot, "alignment", "5")
-        assert verdict(pilot.app).startswith("ACCEPT  score 100/100")
+        assert verdict(pilot.app).startswith("ACCEPT  score 100 ≥ 65")
         await pilot.press("0")
-        assert verdict(pilot.app).startswith("DECLINE  score 38/100")
+        assert verdict(pilot.app).startswith("DECLINE  score 38 < 40")
         assert pilot.app.screen.query_one("#rating-alignment", RatingRow).rating == 0
 
 
@@ -107,9 +107,11 @@ async def test_backspace_clears_a_rating(make_app: Callable[..., LighthouseApp])
         await type_into(pilot, "fee", "1000")
         await type_into(pilot, "hours_per_week", "2")
         await rate(pilot, "alignment", "5")
-        assert verdict(pilot.app) == "ACCEPT  score 100/100"
+        assert verdict(pilot.app) == "ACCEPT  score 100 ≥ 65"
         await pilot.press("backspace")
-        assert verdict(pilot.app).startswith("ACCEPT  score 100/100  provisional")
+        assert verdict(pilot.app) == (  # fee and hours alone are too little to decide
+            "CONSIDER  score 100/100 · only 37% of the weight rated (needs 50%)"
+        )
         assert "Missing  alignment" in text_of(pilot.app.screen.query_one("#evaluation"))
 
 
@@ -124,6 +126,19 @@ async def test_an_invalid_value_is_explained_under_its_input(
         assert verdict(pilot.app).startswith("CONSIDER")
         await pilot.press("backspace", "backspace", "backspace", "backspace", "9")
         assert not field.has_class("-invalid")
+
+
+async def test_fields_read_numbers_as_people_type_them(
+    make_app: Callable[..., LighthouseApp],
+) -> None:
+    """`6 000` and `12,5` as typed in the form, read by the same reader as `-f` and CSV."""
+    async with make_app().run_test(size=SIZE) as pilot:
+        await type_into(pilot, "fee", "6 000")
+        await type_into(pilot, "hours_per_week", "1,5")
+        await rate(pilot, "alignment", "5")
+        for name in ("fee", "hours_per_week"):
+            assert not pilot.app.screen.query_one(f"#field-{name}").has_class("-invalid")
+        assert "after: 8.5 h/week" in text_of(pilot.app.screen.query_one("#evaluation"))
 
 
 async def test_arrows_move_between_rows_and_ctrl_r_starts_over(

@@ -1,4 +1,4 @@
-"""The inbox: home when something waits, newest first, and every action by key."""
+"""The inbox: home when something waits, oldest first, and every action by key."""
 
 from collections.abc import Callable
 from datetime import timedelta
@@ -46,7 +46,7 @@ async def test_an_empty_log_opens_on_the_quick_check(
         assert "Nothing waits in the inbox" in screen_text(pilot.app)
 
 
-async def test_the_inbox_is_home_when_items_wait_newest_first(
+async def test_the_inbox_is_home_when_items_wait_oldest_first(
     make_app: Callable[..., LighthouseApp], log: DecisionLog
 ) -> None:
     log.add(item("Old", source="bob@example.com"))
@@ -54,7 +54,7 @@ async def test_the_inbox_is_home_when_items_wait_newest_first(
     async with make_app().run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert isinstance(pilot.app.screen, InboxScreen)
-        assert titles(pilot.app) == ["New", "Old"]
+        assert titles(pilot.app) == ["Old", "New"]  # as `lighthouse inbox` lists them
         shown = drawn(pilot.app.screen.query_one("#inbox-table"))
         assert "partner_offer" in shown
         assert "bob@example.com" in shown
@@ -71,7 +71,7 @@ async def test_archive_then_undo_brings_the_item_back(
         await settle(pilot)
         await pilot.press("down", "x")
         await settle(pilot)
-        assert titles(pilot.app) == ["Three", "One"]
+        assert titles(pilot.app) == ["One", "Three"]
         assert "Archived “Two”: u brings it back" in notifications(pilot.app)
         assert log.pending_count() == 2
         assert [i.status for i in log.inbox(include_archived=True) if i.title == "Two"] == [
@@ -79,14 +79,14 @@ async def test_archive_then_undo_brings_the_item_back(
         ]
         await pilot.press("u")
         await settle(pilot)
-        assert titles(pilot.app) == ["Three", "Two", "One"]
+        assert titles(pilot.app) == ["One", "Two", "Three"]
         table = pilot.app.screen.query_one("#inbox-table", PagedTable)
         assert table.cursor_row == 1
         assert log.pending_count() == 3
         shown = notifications(pilot.app)
         await pilot.press("u")  # nothing left to bring back: nothing happens, nothing is said
         await settle(pilot)
-        assert titles(pilot.app) == ["Three", "Two", "One"]
+        assert titles(pilot.app) == ["One", "Two", "Three"]
         assert notifications(pilot.app) == shown
         assert log.pending_count() == 3
 
@@ -106,9 +106,9 @@ async def test_a_adds_with_the_check_form(
         await pilot.press("backspace", "9", "enter")
         await settle(pilot)
         assert isinstance(pilot.app.screen, InboxScreen)
-        assert titles(pilot.app)[0] == "Gig"
+        assert titles(pilot.app) == ["Already there", "Gig"]
         table = pilot.app.screen.query_one("#inbox-table", PagedTable)
-        assert table.cursor_row == 0
+        assert table.cursor_row == 1  # on the item just added
     added = log.inbox()[-1]
     assert (added.title, added.fields["fee"], added.kind) == ("Gig", 9.0, "opportunity")
 
@@ -122,12 +122,12 @@ async def test_slash_filters_by_title_source_or_kind(
     async with make_app().run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("slash", *"ANN")
-        assert titles(pilot.app) == ["Audit", "Podcast"]
+        assert titles(pilot.app) == ["Podcast", "Audit"]
         assert "2 of 3 match “ANN”" in screen_text(pilot.app)
         await pilot.press("enter")
         assert pilot.app.focused is pilot.app.screen.query_one("#inbox-table")
         await pilot.press("escape")
-        assert titles(pilot.app) == ["Audit", "Workshop", "Podcast"]
+        assert titles(pilot.app) == ["Podcast", "Workshop", "Audit"]
         await pilot.press("slash", *"par")
         assert titles(pilot.app) == ["Workshop"]
         await pilot.press("z")

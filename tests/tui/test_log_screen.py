@@ -27,7 +27,13 @@ def seeded(log: DecisionLog, loaded: LoadedStrategy) -> DecisionLog:
     for n in range(SEEDED):
         kind = "partner_offer" if n % 5 == 0 else "client_request"
         fee = 1000.0 if n % 2 else 0.0
-        opportunity = item(f"Decision {n}", kind=kind, fee=fee, hours_per_week=1.0)
+        opportunity = item(
+            f"Decision {n}",
+            kind=kind,
+            fee=fee,
+            hours_per_week=1.0,
+            ratings={"alignment": 5.0 if fee else 0.0},  # enough rated for a firm verdict
+        )
         final = "decline" if n % 7 == 0 and fee else "accept"
         decide(log, loaded, opportunity, final=final)
     return log
@@ -189,7 +195,7 @@ async def test_the_detail_replays_the_decision_and_compares_with_today(
         assert "reflex accept  →  filter accept  →  final accept" in detail
         assert "Note  why not" in detail
         assert "As scored by strategy.toml (as of decision 1):" in detail
-        assert "ACCEPT  score 72/100" in detail
+        assert "ACCEPT  score 72 ≥ 65" in detail
         assert "Today's strategy would now say CONSIDER (score 72)" in detail
 
 
@@ -224,7 +230,7 @@ async def test_no_color_keeps_overrides_visible(
     """NO_COLOR turns the app monochrome (Textual's filter, kept beside ours); an override is
     still told by its mark, not only by its colour."""
     monkeypatch.setenv("NO_COLOR", "1")
-    decide(log, loaded, item("Cold pitch", fee=0.0), final="accept")
+    decide(log, loaded, item("Cold pitch", fee=0.0, ratings={"alignment": 0.0}), final="accept")
     async with make_app().run_test(size=SIZE) as pilot:
         assert any(isinstance(f, Monochrome) for f in pilot.app.get_line_filters())
         await open_log_screen(pilot.app)

@@ -40,7 +40,7 @@ def contrast(segment: Segment) -> float:
 async def test_a_decline_is_read_and_stands_out_without_colour(
     make_app: Callable[..., LighthouseApp], log: DecisionLog, loaded: LoadedStrategy
 ) -> None:
-    decide(log, loaded, item("Cold pitch", fee=0.0), final="accept")
+    decide(log, loaded, item("Cold pitch", fee=0.0, ratings={"alignment": 0.0}), final="accept")
     decide(log, loaded, item("Retainer", fee=1000.0, ratings={"alignment": 5.0}))
     async with make_app().run_test(size=SIZE) as pilot:
         await pilot.app.run_action("show_log")

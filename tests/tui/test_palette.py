@@ -56,3 +56,15 @@ async def test_a_title_that_looks_like_markup_is_shown_as_written(
         await settle(pilot)
         hits = await search(pilot, "podcast")
         assert hits[0].startswith("Triage: [bold]Podcast[/] guest \\x1b[31mnow")
+
+
+async def test_the_palette_lists_waiting_items_in_the_inbox_order(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    """Oldest first, as the inbox screen and `lighthouse inbox`: one order everywhere."""
+    for title in ("First in", "Second in", "Third in"):
+        log.add(item(title))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        hits = [h.split("\n")[0] for h in await search(pilot, "") if h.startswith("Triage:")]
+        assert hits == ["Triage: First in", "Triage: Second in", "Triage: Third in"]

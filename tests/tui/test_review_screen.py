@@ -196,12 +196,12 @@ async def test_an_outcome_recorded_from_the_shell_shows_without_leaving_the_revi
         assert isinstance(screen, ReviewScreen)
         assert "2 decisions, 0 with an outcome" in review_text(pilot.app)
         assert not screen.log_watch.check()
-        with DecisionLog.open(db_path) as shell:
+        with DecisionLog.open(db_path, clock=Clock(NOW)) as shell:
             shell.add_outcome(first, 4, None)
         assert screen.log_watch.check()
         await settle(pilot)
         assert "2 decisions, 1 with an outcome" in review_text(pilot.app)
-        with DecisionLog.open(db_path) as shell:
+        with DecisionLog.open(db_path, clock=Clock(NOW)) as shell:
             shell.add_outcome(second, 2, None)
         await pilot.press("ctrl+r")
         await settle(pilot)

@@ -90,8 +90,13 @@ def test_log(
 ) -> None:
     fit = {"alignment": 5.0}
     decide(log, loaded, item("Retainer", fee=1000.0, hours_per_week=2.0, ratings=fit))
-    decide(log, loaded, item("Cold pitch", fee=0.0), default="decline", final="decline")
-    first = decide(log, loaded, item("Friend's launch", fee=0.0), final="accept", note="friend")
+    unfit = {"alignment": 0.0}
+    decide(
+        log, loaded, item("Cold pitch", fee=0.0, ratings=unfit), default="decline", final="decline"
+    )
+    first = decide(
+        log, loaded, item("Friend's launch", fee=0.0, ratings=unfit), final="accept", note="friend"
+    )
     log.add_outcome(first, 2, "too long")
     decide(log, loaded, item("Maybe later", fee=500.0), default="unsure", final="defer")
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=show_the_log)

@@ -20,8 +20,6 @@ from lighthouse_tui.cli.common import (
     EXIT_USAGE,
     Parser,
     UserError,
-    db_option,
-    strategy_option,
 )
 
 COMMANDS = {
@@ -52,8 +50,6 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         epilog=EXIT_CODES_HELP,
     )
     parser.add_argument("--version", action="version", version=f"lighthouse {__version__}")
-    strategy_option(parser)
-    db_option(parser)
     parser.set_defaults(handler=None, strategy=None, db=None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     modules = [COMMANDS[only]] if only else list(dict.fromkeys(COMMANDS.values()))

@@ -11,12 +11,10 @@ from lighthouse_tui.cli.common import (
     UserError,
     committed_hours,
     console,
-    db_option,
     json_option,
     load_strategy,
     open_log,
     print_json,
-    strategy_option,
 )
 from lighthouse_tui.cli.opportunity_args import (
     add_from_argument,
@@ -47,7 +45,6 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
         epilog=EXIT_CODES_HELP,
     )
     add_opportunity_arguments(check)
-    strategy_option(check)
     add_from_argument(check)
     check.add_argument(
         "--committed",
@@ -70,7 +67,6 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
         help="what you decided (default: the verdict; a 'consider' is logged as defer)",
     )
     record.add_argument("--note", help="why, in a line")
-    db_option(record)
     check.set_defaults(handler=cmd_check)
 
 

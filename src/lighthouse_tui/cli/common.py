@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -40,14 +40,22 @@ class UserError(Exception):
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse with our exit code for usage errors and our message prefix."""
+    """argparse with our exit code for usage errors and our message prefix. Every parser, the
+    top level's and each command's and sub-command's, takes `-s` and `--db`: people type them
+    where they think of them, before or after the command (`lighthouse log -s FILE`), and a
+    command that does not read one simply ignores it, as it does when given before."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _strategy_option(self)
+        _db_option(self)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"lighthouse: {message}\n")
 
 
-def strategy_option(parser: argparse.ArgumentParser) -> None:
+def _strategy_option(parser: argparse.ArgumentParser) -> None:
     """`-s` before or after the command. Left unset, a command's own option must not erase
     the one given before it (`lighthouse -s X check`): argparse would, with a default of
     None, so there is none here and the top-level parser sets it once (`build_parser`)."""
@@ -61,8 +69,8 @@ def strategy_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def db_option(parser: argparse.ArgumentParser) -> None:
-    """`--db` before or after the command, as `strategy_option`."""
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    """`--db` before or after the command, as `_strategy_option`."""
     parser.add_argument(
         "--db",
         default=argparse.SUPPRESS,
@@ -153,9 +161,9 @@ def open_log(explicit: str | None, *, readonly: bool = False) -> Iterator["Decis
 
 
 def committed_hours(log: "DecisionLog | None", today: date) -> float:
-    """Hours per week already promised, from the accepted decisions in the log."""
+    """Hours already promised this week, from the accepted decisions in the log."""
     if log is None:
         return 0.0
-    from lighthouse_tui.core.capacity import committed_on
+    from lighthouse_tui.core.capacity import committed_in_week
 
-    return committed_on(log.commitments(today), today)
+    return committed_in_week(log.commitments(today), today)

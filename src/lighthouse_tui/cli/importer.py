@@ -16,12 +16,10 @@ from typing import TYPE_CHECKING
 from lighthouse_tui.cli.common import (
     EXIT_USAGE,
     UserError,
-    db_option,
     json_option,
     load_strategy,
     open_log,
     print_json,
-    strategy_option,
 )
 
 if TYPE_CHECKING:
@@ -84,8 +82,6 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
         help="read and report, save nothing (the log is not even created)",
     )
     json_option(parser, "print the summary as one JSON object")
-    strategy_option(parser)
-    db_option(parser)
     parser.set_defaults(handler=cmd_import)
 
 

@@ -8,12 +8,10 @@ from lighthouse_tui.cli.common import (
     UserError,
     committed_hours,
     console,
-    db_option,
     json_option,
     load_strategy,
     open_log,
     print_json,
-    strategy_option,
 )
 from lighthouse_tui.cli.opportunity_args import (
     add_from_argument,
@@ -36,13 +34,10 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     add_opportunity_arguments(add)
     add.add_argument("--source", help="where it came from (a person, a mailing list...)")
     add_from_argument(add)
-    strategy_option(add)
-    db_option(add)
     json_option(add, 'print {"id": N}')
     add.set_defaults(handler=cmd_add)
 
     inbox = commands.add_parser("inbox", help="list the opportunities waiting, oldest first")
-    db_option(inbox)
     json_option(inbox)
     inbox.set_defaults(handler=cmd_inbox)
 
@@ -50,9 +45,16 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
         "decide",
         help="decide an inbox item: reflex, filter, final choice",
         description="Score an inbox item (ratings and fields can be added now), then log the "
-        "decision. In a terminal, asks your reflex before showing the verdict.",
+        "decision. In a terminal, asks your reflex before showing the verdict. With --correct, "
+        "ID is a logged decision (the id `lighthouse log` shows) whose final choice becomes "
+        "--final; the earlier choice is kept in its history (`lighthouse log show ID`).",
     )
-    decide.add_argument("id", type=int, help="the inbox item's id (see `lighthouse inbox`)")
+    decide.add_argument(
+        "id",
+        type=int,
+        help="the inbox item's id (see `lighthouse inbox`); with --correct, the decision's id "
+        "(see `lighthouse log`)",
+    )
     add_opportunity_arguments(decide, title=False)
     decide.add_argument("--default", choices=DEFAULT_CHOICES, help="your reflex")
     decide.add_argument(
@@ -61,9 +63,13 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
         help="what you decided (default: the verdict; a 'consider' is logged as defer)",
     )
     decide.add_argument("--note", help="why, in a line")
+    decide.add_argument(
+        "--correct",
+        action="store_true",
+        help="correct the final choice of decision ID to --final, keeping the earlier one in "
+        "its history (--note says why)",
+    )
     decide.add_argument("--no-input", action="store_true", help="never ask anything")
-    strategy_option(decide)
-    db_option(decide)
     json_option(decide, "print the evaluation and the decision id as JSON")
     decide.set_defaults(handler=cmd_decide)
 
@@ -113,6 +119,8 @@ def cmd_inbox(args: argparse.Namespace) -> int:
 
 
 def cmd_decide(args: argparse.Namespace) -> int:
+    if args.correct:
+        return _correct(args)
     from lighthouse_tui.core.filter import evaluate
 
     loaded = load_strategy(args.strategy)
@@ -143,4 +151,40 @@ def cmd_decide(args: argparse.Namespace) -> int:
     else:
         print_evaluation(loaded.strategy.thresholds, opportunity.title, evaluation)
         print(f"Logged as decision {decision_id}: reflex {default}, final {final}.")
+    return 0
+
+
+def _correct(args: argparse.Namespace) -> int:
+    """`decide ID --final X --correct`: only the final choice changes; the scoring, reflex and
+    ratings stay what they were when it was decided, so anything that would rescore is refused
+    rather than silently ignored."""
+    if args.final is None:
+        raise UserError(["--correct needs --final accept|decline|defer"])
+    rescoring = [
+        flag
+        for flag, given in (
+            ("--default", args.default),
+            ("-f", args.field),
+            ("-r", args.rate),
+            ("-k", args.kind),
+        )
+        if given
+    ]
+    if rescoring:
+        raise UserError([f"--correct changes only the final choice; drop {', '.join(rescoring)}"])
+    with open_log(args.db) as log:
+        assert log is not None
+        correction = log.correct(args.id, args.final, args.note)
+    if args.json:
+        print_json(
+            {
+                "decision": args.id,
+                "previous": correction.previous,
+                "final": correction.final,
+                "note": correction.note,
+                "recorded_at": correction.recorded_at.isoformat(),
+            }
+        )
+    else:
+        print(f"Decision {args.id}: final {correction.previous} → {correction.final} (corrected).")
     return 0

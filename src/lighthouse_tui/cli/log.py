@@ -10,15 +10,12 @@ from typing import IO, TYPE_CHECKING
 
 from lighthouse_tui.cli.common import (
     UserError,
-    committed_hours,
     console,
     date_argument,
-    db_option,
     json_option,
     load_strategy,
     open_log,
     print_json,
-    strategy_option,
 )
 
 if TYPE_CHECKING:
@@ -57,7 +54,6 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     )
     _filter_options(log)
     log.add_argument("--limit", type=_positive, default=50, help="how many (default 50)")
-    db_option(log)
     json_option(log)
     log.set_defaults(handler=cmd_log)
     actions = log.add_subparsers(dest="log_command", metavar="COMMAND")
@@ -68,8 +64,6 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
         "say whether today's strategy would answer differently.",
     )
     show.add_argument("id", type=int)
-    strategy_option(show)
-    db_option(show)
     json_option(show)
     show.set_defaults(handler=cmd_log_show)
 
@@ -83,9 +77,11 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     outcome.add_argument("rating", type=int, help="1 to 5")
     outcome.add_argument("--note", help="what happened, in a line")
     outcome.add_argument(
-        "--date", type=date_argument, metavar="DATE", help="when it turned out (default today)"
+        "--date",
+        type=date_argument,
+        metavar="DATE",
+        help="when it turned out, from the decision's day to today (default today)",
     )
-    db_option(outcome)
     outcome.set_defaults(handler=cmd_outcome)
 
     export = commands.add_parser(
@@ -97,13 +93,10 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     export.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     export.add_argument("-o", "--output", metavar="FILE", help="write here (default stdout)")
     _filter_options(export)
-    db_option(export)
     export.set_defaults(handler=cmd_export)
 
     capacity = commands.add_parser("capacity", help="committed hours per week for the weeks ahead")
     capacity.add_argument("--weeks", type=_positive, default=12, help="how many (default 12)")
-    strategy_option(capacity)
-    db_option(capacity)
     json_option(capacity)
     capacity.set_defaults(handler=cmd_capacity)
 
@@ -147,8 +140,18 @@ def cmd_log_show(args: argparse.Namespace) -> int:
             raise UserError([f"no decision {args.id}: nothing is logged yet"])
         record = log.decision(args.id)
         replayed = replay(log, record, current)
+        corrections = log.corrections(args.id)
     if args.json:
         data = decision_json(record)
+        data["corrections"] = [
+            {
+                "previous": c.previous,
+                "final": c.final,
+                "note": c.note,
+                "recorded_at": c.recorded_at.isoformat(),
+            }
+            for c in corrections
+        ]
         data["evaluation"] = record.evaluation
         data["now"] = None if replayed.now is None else replayed.now.to_json()
         data["now_differs"] = replayed.now_differs
@@ -157,7 +160,7 @@ def cmd_log_show(args: argparse.Namespace) -> int:
         return 0
     from lighthouse_tui.render.log import replay_view
 
-    console().print(replay_view(replayed, current))
+    console().print(replay_view(replayed, current, corrections))
     return 0
 
 
@@ -227,8 +230,8 @@ def cmd_capacity(args: argparse.Namespace) -> int:
     hours = loaded.strategy.capacity.hours_per_week
     with open_log(args.db, readonly=True) as log:
         commitments = log.commitments(today) if log is not None else []
-        committed = committed_hours(log, today)
     weeks = weekly_load(commitments, today, args.weeks)
+    committed = weeks[0][1]  # --weeks is at least 1: the first is this week
     if args.json:
         print_json(
             {

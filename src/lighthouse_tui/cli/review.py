@@ -13,11 +13,9 @@ from pathlib import Path
 from lighthouse_tui.cli.common import (
     UserError,
     console,
-    db_option,
     load_strategy,
     open_log,
     print_json,
-    strategy_option,
 )
 from lighthouse_tui.core.period import PERIOD_FORMS
 
@@ -42,8 +40,6 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     output.add_argument(
         "--markdown", action="store_true", help="print a Markdown report to keep with the strategy"
     )
-    strategy_option(review)
-    db_option(review)
     review.set_defaults(handler=cmd_review)
 
 

@@ -10,12 +10,10 @@ from lighthouse_tui.cli.common import (
     UserError,
     console,
     date_argument,
-    db_option,
     escape,
     json_option,
     load_strategy,
     print_json,
-    strategy_option,
 )
 from lighthouse_tui.cli.review import cmd_rescore
 
@@ -45,7 +43,6 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     validate.set_defaults(handler=cmd_validate)
 
     show = actions.add_parser("show", help="show the strategy: lighthouse, criteria, rules")
-    strategy_option(show)
     json_option(show, "print the strategy as JSON")
     show.set_defaults(handler=cmd_show)
 
@@ -60,7 +57,6 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     rescore.add_argument("--since", type=date_argument, metavar="DATE", help="from this day on")
     rescore.add_argument("--until", type=date_argument, metavar="DATE", help="up to this day")
     json_option(rescore, "print one JSON object")
-    db_option(rescore)
     rescore.set_defaults(handler=cmd_rescore)
 
 

@@ -5,6 +5,7 @@ same evaluation. Per-kind work (which criteria apply, their ranges) is planned o
 strategy and kind, because triage and rescoring evaluate thousands of opportunities.
 """
 
+import math
 import weakref
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -12,6 +13,7 @@ from typing import Literal
 
 from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.core.opportunity import RATING_MAX, Opportunity
+from lighthouse_tui.core.strategy import Thresholds
 from lighthouse_tui.core.vocabulary import SCORE
 
 Verdict = Literal["accept", "decline", "consider"]
@@ -89,6 +91,45 @@ class Evaluation:
     values: tuple[float | None, ...] = field(repr=False)
     """Each applicable criterion's value, in plan order; `criteria` explains them."""
     plan: _Plan = field(repr=False, compare=False)
+    thresholds: Thresholds = field(repr=False, compare=False)
+
+    @property
+    def deciding_rule(self) -> RuleResult | None:
+        """The decline rule that fired first, else the accept rule, as `_verdict` ranks them;
+        None when the score (or the lack of one) decided."""
+        for action in ("decline", "accept"):
+            for rule in self.rules:
+                if rule.then == action:
+                    return rule
+        return None
+
+    @property
+    def under_rated(self) -> bool:
+        """Too little of the weight has a value for the score to decide (`min_rated`)."""
+        return self.rated_weight < self.thresholds.min_rated
+
+    @property
+    def reason(self) -> str:
+        """Why the verdict is what it is, in a phrase short enough to sit beside it on an 80
+        column line: the deciding rule's reason, the missing weight, or the score against the
+        threshold it crossed."""
+        rule = self.deciding_rule
+        if rule is not None:
+            return rule.reason
+        if self.score is None:
+            return "nothing rated"
+        if self.under_rated:
+            return (
+                f"only {math.floor(self.rated_weight * 100)}% of the weight rated"
+                f" (needs {math.ceil(self.thresholds.min_rated * 100)}%)"
+            )
+        accept, decline = self.thresholds.accept, self.thresholds.decline
+        score = _shown(self.score, accept, decline)
+        if self.verdict == "accept":
+            return f"score {score} ≥ {accept:g}"
+        if self.verdict == "decline":
+            return f"score {score} < {decline:g}"
+        return f"score {score}, between {decline:g} and {accept:g}"
 
     @cached_property
     def criteria(self) -> tuple[CriterionResult, ...]:
@@ -118,6 +159,9 @@ class Evaluation:
             "score": self.score,
             "provisional": self.provisional,
             "rated_weight": self.rated_weight,
+            "min_rated": self.thresholds.min_rated,
+            "under_rated": self.under_rated,
+            "reason": self.reason,
             "kind": self.kind,
             "criteria": [
                 {
@@ -167,6 +211,16 @@ class _Plans:
 
 
 PLANS = _Plans()
+
+
+def _shown(score: float, *bounds: float) -> str:
+    """`score` rounded as the verdict line shows it, with as many decimals as it takes to stay
+    on the same side of each threshold: "score 65 ≥ 65" must never explain a 64.6."""
+    for digits in range(4):
+        text = f"{score:.{digits}f}"
+        if all((float(text) >= bound) == (score >= bound) for bound in bounds):
+            return text
+    return f"{score:g}"
 
 
 def _plan(loaded: LoadedStrategy, kind: str) -> _Plan:
@@ -253,12 +307,14 @@ def evaluate(
             needs = tuple(sorted(n for n in compiled.names if env.get(n) is None))
             waiting.append(RuleResult(rule.id, rule.then, rule.reason, needs))
 
+    share = rated_weight / plan.total_weight if plan.total_weight else 0.0
+    thresholds = strategy.thresholds
     return Evaluation(
         kind=opportunity.kind,
-        verdict=_verdict(loaded, score, fired),
+        verdict=_verdict(thresholds, None if share < thresholds.min_rated else score, fired),
         score=score,
         provisional=score is None or bool(missing) or any(rule.then != "flag" for rule in waiting),
-        rated_weight=rated_weight / plan.total_weight if plan.total_weight else 0.0,
+        rated_weight=share,
         rules=tuple(fired),
         waiting=tuple(waiting),
         missing=missing,
@@ -267,10 +323,12 @@ def evaluate(
         fingerprint=loaded.fingerprint,
         values=tuple(scored),
         plan=plan,
+        thresholds=thresholds,
     )
 
 
-def _verdict(loaded: LoadedStrategy, score: float | None, fired: list[RuleResult]) -> Verdict:
+def _verdict(thresholds: Thresholds, score: float | None, fired: list[RuleResult]) -> Verdict:
+    """`score` is None when it may not decide: nothing rated, or less than `min_rated`."""
     if fired:
         actions = {r.then for r in fired}
         if "decline" in actions:
@@ -279,7 +337,6 @@ def _verdict(loaded: LoadedStrategy, score: float | None, fired: list[RuleResult
             return "accept"
     if score is None:
         return "consider"
-    thresholds = loaded.strategy.thresholds
     if score >= thresholds.accept:
         return "accept"
     if score < thresholds.decline:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from lighthouse_tui.core.numbers import parse_number, shown
 from lighthouse_tui.core.problems import Problem, ProblemsError
 from lighthouse_tui.core.strategy import DEFAULT_KIND, Strategy
 from lighthouse_tui.core.suggest import closest
@@ -39,7 +40,7 @@ def parse_value(kind: ValueType, raw: object) -> Value:
     """Raises ValueError with a message in the user's words."""
     if kind is ValueType.TEXT:
         if not isinstance(raw, str):
-            raise ValueError(f"expected text, got {raw!r}")
+            raise ValueError(f"expected text, got {_as_typed(raw)}")
         if len(raw) > MAX_TEXT:
             raise ValueError(f"text is over {MAX_TEXT:,} characters")
         try:
@@ -54,7 +55,7 @@ def parse_value(kind: ValueType, raw: object) -> Value:
             return raw
         if isinstance(raw, str) and raw.strip().lower() in _TRUE | _FALSE:
             return raw.strip().lower() in _TRUE
-        raise ValueError(f"expected true or false, got {raw!r}")
+        raise ValueError(f"expected true or false, got {_as_typed(raw)}")
     if isinstance(raw, datetime):
         return raw.date()
     if isinstance(raw, date):
@@ -64,7 +65,7 @@ def parse_value(kind: ValueType, raw: object) -> Value:
             return date.fromisoformat(raw.strip())
         except ValueError:
             pass
-    raise ValueError(f"expected a date like 2027-01-31, got {raw!r}")
+    raise ValueError(f"expected a date like 2027-01-31, got {_as_typed(raw)}")
 
 
 def _parse_number(raw: object) -> float:
@@ -73,22 +74,25 @@ def _parse_number(raw: object) -> float:
     if isinstance(raw, int | float):
         number = float(raw)
     elif isinstance(raw, str):
-        try:
-            number = float(raw.strip().replace("_", ""))
-        except ValueError:
-            raise ValueError(f"expected a number, got {raw!r}") from None
+        number = parse_number(raw)
     else:
-        raise ValueError(f"expected a number, got {raw!r}")
+        raise ValueError(f"expected a number, got {_as_typed(raw)}")
     if not math.isfinite(number):
-        raise ValueError(f"expected a finite number, got {raw!r}")
+        raise ValueError(f"expected a finite number, got {_as_typed(raw)}")
     return number
+
+
+def _as_typed(raw: object) -> str:
+    return shown(raw) if isinstance(raw, str) else repr(raw)
 
 
 def parse_rating(raw: object) -> float:
     try:
         value = _parse_number(raw)
     except ValueError:
-        raise ValueError(f"a rating is a number from 0 to {RATING_MAX}, got {raw!r}") from None
+        raise ValueError(
+            f"a rating is a number from 0 to {RATING_MAX}, got {_as_typed(raw)}"
+        ) from None
     if not 0 <= value <= RATING_MAX:
         raise ValueError(f"a rating is from 0 to {RATING_MAX}, got {value:g}")
     return value

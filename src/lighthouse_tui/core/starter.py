@@ -24,6 +24,7 @@ from typing import Self
 
 import tomli_w
 
+from lighthouse_tui.core.numbers import NumberError, parse_number, shown
 from lighthouse_tui.core.strategy import SCHEMA_VERSION
 
 HORIZON_DAYS = 182
@@ -38,9 +39,6 @@ COMMENT_WIDTH = 96
 DEFAULT_NAME = "My strategy"
 PLACEHOLDER_LIGHTHOUSE = "Write here, in one sentence, where the next six months should take you"
 
-_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
-_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
-_CURRENCY = frozenset("€$£¥_'")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 _ONE_LINE_BREAKERS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 _END_PUNCTUATION = " .!?…;:,"
@@ -159,7 +157,7 @@ class StarterAnswers:
 def parse_hours(answer: str) -> float:
     hours = _parse_number(answer)
     if hours is None or hours > MAX_HOURS:
-        raise ValueError(f"expected a number of hours from 0 to 168, got {answer.strip()!r}")
+        raise ValueError(f"expected a number of hours from 0 to 168, got {shown(answer.strip())}")
     return hours
 
 
@@ -168,7 +166,7 @@ def parse_fee(answer: str) -> float | None:
         return None
     fee = _parse_number(answer)
     if fee is None or fee > MAX_FEE:
-        raise ValueError(f"expected an amount such as 500, or nothing, got {answer.strip()!r}")
+        raise ValueError(f"expected an amount such as 500, or nothing, got {shown(answer.strip())}")
     return fee
 
 
@@ -176,20 +174,12 @@ _PARSERS = {"hours_per_week": parse_hours, "min_fee": parse_fee}
 
 
 def _parse_number(answer: str) -> float | None:
-    """A non-negative number as people type it: `1 500 €`, `12,5`, `$1,500`, `10`.
-
-    Both French and English speakers answer these questions: a comma is a decimal comma unless
-    it groups thousands (`1,500`), and with both marks the last one is the decimal point
-    (`1,500.50`, `1.500,50`). Signs, exponents, `nan` and `inf` are refused.
-    """
-    cleaned = "".join(ch for ch in answer if not ch.isspace() and ch not in _CURRENCY)
-    if "," in cleaned and "." in cleaned:
-        grouping = "," if cleaned.rfind(",") < cleaned.rfind(".") else "."
-        cleaned = cleaned.replace(grouping, "")
-    if _THOUSANDS.fullmatch(cleaned):
-        cleaned = cleaned.replace(",", "")
-    cleaned = cleaned.replace(",", ".")
-    return float(cleaned) if _NUMBER.fullmatch(cleaned) else None
+    """A number of 0 or more as people type it (`1 500 €`, `12,5`, `$1,500`): the shared
+    reader, `core.numbers`, so an answer here reads as the same text does in `-f` or a CSV."""
+    try:
+        return parse_number(answer, negative=False)
+    except NumberError:
+        return None
 
 
 def build_strategy(answers: StarterAnswers) -> dict[str, object]:

@@ -101,6 +101,8 @@ class Thresholds(_Section):
     """A score at or above this is an accept (default 65)."""
     decline: float = Field(default=40, ge=0, le=100)
     """A score below this is a decline; between the two, consider (default 40)."""
+    min_rated: float = Field(default=0.5, ge=0, le=1)
+    """Share of the weight (0–1) rated before a score may decide; below it, consider (0.5)."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:

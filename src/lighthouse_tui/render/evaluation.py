@@ -18,13 +18,23 @@ def format_number(value: float) -> str:
 
 
 def verdict_line(evaluation: Evaluation) -> Text:
+    """The verdict and what decided it (`Evaluation.reason`), on one line: the CLI's first
+    line and the app's, so the why is read without scrolling."""
     line = Text()
     line.append(evaluation.verdict.upper(), style=VERDICT_STYLES[evaluation.verdict])
+    rule = evaluation.deciding_rule
     if evaluation.score is None:
         line.append("  no score yet: nothing rated", style="dim")
+    elif rule is None and not evaluation.under_rated:
+        line.append(f"  {evaluation.reason}")
     else:
-        line.append(f"  score {evaluation.score:.0f}/100")
-    if evaluation.provisional:
+        line.append(f"  score {evaluation.score:.0f}/100 · ")
+    if rule is not None:
+        line.append(f"{RULE_WORDS[rule.then]}: ", style=VERDICT_STYLES[rule.then])
+        line.append(rule.reason)
+    elif evaluation.under_rated and evaluation.score is not None:
+        line.append(evaluation.reason, style="yellow")
+    if evaluation.provisional and not evaluation.under_rated:
         line.append("  provisional", style="italic yellow")
         line.append(f" ({evaluation.rated_weight:.0%} of the weight rated)", style="dim")
     return line

@@ -11,7 +11,7 @@ from rich.text import Text
 from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.render.evaluation import VERDICT_STYLES, evaluation_view, format_number
 from lighthouse_tui.render.literal import literal
-from lighthouse_tui.store.records import DecisionRecord, InboxItem, Outcome
+from lighthouse_tui.store.records import Correction, DecisionRecord, InboxItem, Outcome
 from lighthouse_tui.store.replay import Replay
 
 CHOICE_STYLES = {
@@ -149,11 +149,30 @@ def capacity_table(hours_per_week: float, weeks: Sequence[tuple[date, float]]) -
     return table
 
 
-def replay_view(replayed: Replay, current: LoadedStrategy | None) -> RenderableType:
+def corrections_text(corrections: Sequence[Correction]) -> Text:
+    """Each change of the final choice, oldest first: the header shows the current one."""
+    text = Text("Corrected", style="bold")
+    for correction in corrections:
+        text.append("\n  ")
+        text.append_text(choice(correction.previous))
+        text.append(" → ")
+        text.append_text(choice(correction.final))
+        text.append(f"  {correction.recorded_at.astimezone():%Y-%m-%d %H:%M}", style="dim")
+        if correction.note:
+            text.append("  ")
+            text.append_text(literal(correction.note))
+    return text
+
+
+def replay_view(
+    replayed: Replay, current: LoadedStrategy | None, corrections: Sequence[Correction] = ()
+) -> RenderableType:
     """A decision explained again: as the strategy version of that day scored it, and
     whether today's strategy would answer differently (what `lighthouse log show` prints)."""
     record = replayed.record
     parts: list[RenderableType] = [decision_header(record)]
+    if corrections:
+        parts.append(corrections_text(corrections))
     if replayed.then is not None and replayed.then_evaluation is not None:
         parts += [
             Rule(style="dim"),

@@ -19,12 +19,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Self
 
-from lighthouse_tui.core.capacity import Commitment
+from lighthouse_tui.core.capacity import Commitment, week_of
 from lighthouse_tui.core.filter import Evaluation
 from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.store.location import create_private
 from lighthouse_tui.store.records import (
+    FINAL_CHOICES,
+    Correction,
     DecisionRecord,
     DefaultChoice,
     FinalChoice,
@@ -484,6 +486,53 @@ class DecisionLog:
             raise StoreError(f"strategy version {fingerprint[:12]} is not in the log")
         return row[0], bytes(row[1])
 
+    # Corrections
+
+    def correct(self, decision_id: int, final: FinalChoice, note: str | None = None) -> Correction:
+        """Change a decision's final choice after the fact (a slip of the key, a client who
+        came back), keeping the choice it replaces: the decision row takes the new choice,
+        so capacity, the review, the log and the export count what was really decided, and
+        a `corrections` row records the previous and new choice, when, and why (`note`).
+        Never silent, never lost: `corrections` lists them all. Correcting to the current
+        choice is refused, so the history holds only real changes."""
+        if final not in FINAL_CHOICES:
+            raise StoreError(f"a final choice is accept, decline or defer, got {final}")
+        now = self._clock()
+        with self._transaction() as db:
+            row = db.execute(
+                "SELECT final_choice FROM decisions WHERE id = ?", (decision_id,)
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"no decision {decision_id}")
+            previous = row[0]
+            if previous == final:
+                raise StoreError(f"decision {decision_id} is already {final}: nothing to correct")
+            db.execute(
+                "INSERT INTO corrections (decision_id, previous, final, note, recorded_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (decision_id, previous, final, note, _ts(now)),
+            )
+            db.execute("UPDATE decisions SET final_choice = ? WHERE id = ?", (final, decision_id))
+        return Correction(previous, final, note, now)
+
+    def corrections(self, decision_id: int) -> list[Correction]:
+        """The corrections of a decision's final choice, oldest first. A log not migrated
+        yet (read-only, `READABLE_FROM`) has none."""
+        with self._reading() as db:
+            exists = db.execute(
+                "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'corrections'"
+            ).fetchone()
+            rows = (
+                db.execute(
+                    "SELECT previous, final, note, recorded_at FROM corrections"
+                    " WHERE decision_id = ? ORDER BY id",
+                    (decision_id,),
+                ).fetchall()
+                if exists
+                else []
+            )
+        return [Correction(p, f, n, _parse_ts(at)) for p, f, n, at in rows]
+
     # Outcomes
 
     def add_outcome(
@@ -494,20 +543,36 @@ class DecisionLog:
         happened_on: date | None = None,
     ) -> None:
         """Record how a decision turned out. A second call is a correction: a new row, the
-        earlier one kept, never rewritten."""
+        earlier one kept, never rewritten. Here, not in a caller, the outcome's day is held
+        between the decision's day and today (the user's days), so the shell and the app's
+        dialog cannot log an outcome that happened before its decision or has not happened yet.
+        """
         if not 1 <= rating <= 5:
             raise StoreError(f"an outcome is rated from 1 to 5, got {rating}")
         now = self._clock()
+        today = _local_day(now)
         with self._transaction() as db:
-            if (
-                db.execute("SELECT 1 FROM decisions WHERE id = ?", (decision_id,)).fetchone()
-                is None
-            ):
+            row = db.execute(
+                "SELECT decided_at FROM decisions WHERE id = ?", (decision_id,)
+            ).fetchone()
+            if row is None:
                 raise StoreError(f"no decision {decision_id}")
+            decided = _local_day(_parse_ts(row[0]))
+            happened = happened_on or today
+            if happened < decided:
+                raise StoreError(
+                    f"outcome date {happened.isoformat()} is before decision {decision_id}"
+                    f" (decided on {decided.isoformat()})"
+                )
+            if happened > today:
+                raise StoreError(
+                    f"outcome date {happened.isoformat()} is in the future"
+                    f" (today is {today.isoformat()})"
+                )
             db.execute(
                 "INSERT INTO outcomes (decision_id, rating, note, happened_on, recorded_at)"
                 " VALUES (?, ?, ?, ?, ?)",
-                (decision_id, rating, note, (happened_on or _local_day(now)).isoformat(), _ts(now)),
+                (decision_id, rating, note, happened.isoformat(), _ts(now)),
             )
 
     def outcome_history(self, decision_id: int) -> list[Outcome]:
@@ -528,7 +593,7 @@ class DecisionLog:
 
     def commitments(self, running_on: date | None = None) -> list[Commitment]:
         """The accepted decisions that take hours; with `running_on`, only those that have not
-        ended before that day.
+        ended before that day's week (they still count in it: `capacity.committed_in_week`).
 
         SQLite drops the long-finished ones first, so a `check` on a log of years decodes a
         handful of rows rather than every commitment ever made (25,000 of them took 200 ms).
@@ -542,7 +607,7 @@ class DecisionLog:
         params: tuple[str, ...] = ()
         if running_on is not None:
             sql += " AND (weeks IS NULL OR julianday(decided_at) + weeks * 7 > julianday(?) - 2)"
-            params = (running_on.isoformat(),)
+            params = (week_of(running_on).isoformat(),)
         with self._reading() as db:
             rows = db.execute(sql, params).fetchall()
         commitments = [
@@ -550,7 +615,8 @@ class DecisionLog:
         ]
         if running_on is None:
             return commitments
-        return [c for c in commitments if c.end is None or c.end > running_on]
+        monday = week_of(running_on)
+        return [c for c in commitments if c.end is None or c.end > monday]
 
 
 def _casefold(text: str | None) -> str | None:

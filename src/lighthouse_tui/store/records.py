@@ -42,6 +42,16 @@ class Outcome:
 
 
 @dataclass(frozen=True, slots=True)
+class Correction:
+    """A decision's final choice changed after the fact (`DecisionLog.correct`)."""
+
+    previous: FinalChoice
+    final: FinalChoice
+    note: str | None
+    recorded_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class DecisionRecord:
     id: int
     opportunity_id: int

@@ -80,8 +80,23 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         ON decisions (final_choice, decided_at, weeks, hours_per_week)
         WHERE final_choice = 'accept' AND hours_per_week IS NOT NULL""",
     ),
+    # 4: corrections of a decision's final choice, appended as outcomes are: the decision row
+    #    holds the current choice (what capacity, the review and the log read), each row here
+    #    the choice it replaced, so nothing is rewritten without a trace
+    (
+        """CREATE TABLE corrections (
+        id          INTEGER PRIMARY KEY,
+        decision_id INTEGER NOT NULL REFERENCES decisions (id),
+        previous    TEXT NOT NULL CHECK (previous IN ('accept', 'decline', 'defer')),
+        final       TEXT NOT NULL CHECK (final IN ('accept', 'decline', 'defer')),
+        note        TEXT,
+        recorded_at TEXT NOT NULL
+    ) STRICT""",
+        "CREATE INDEX corrections_by_decision ON corrections (decision_id, id)",
+    ),
 )
 LATEST = len(MIGRATIONS)
 READABLE_FROM = 2
 """The oldest version a read-only command can use as it is: the migrations after it only add
-indexes, so `check` or `log` need not wait for a command that writes to apply them."""
+indexes and the corrections table (read as empty until it exists: `DecisionLog.corrections`),
+so `check` or `log` need not wait for a command that writes to apply them."""

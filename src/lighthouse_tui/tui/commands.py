@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from lighthouse_tui.tui.app import LighthouseApp
 
 DISCOVERED = 20
-"""How many waiting items the palette lists before anything is typed: the newest."""
+"""How many waiting items the palette lists before anything is typed: the oldest, in the
+inbox's order."""
 
 
 def triage_label(item: InboxItem) -> str:
@@ -83,7 +84,7 @@ class InboxCommands(Provider):
 
     async def discover(self) -> AsyncIterator[DiscoveryHit]:
         now = self.lighthouse.logbook.clock()
-        for item in reversed(self.items[-DISCOVERED:]):
+        for item in self.items[:DISCOVERED]:
             label = triage_label(item)
             yield DiscoveryHit(
                 Content(label), self._open(item), text=label, help=self._help(item, now)

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from lighthouse_tui.core.capacity import committed_on
+from lighthouse_tui.core.capacity import committed_in_week
 from lighthouse_tui.store.log import BUSY_TIMEOUT_S, Clock, DecisionLog, StoreError, utc_now
 
 T = TypeVar("T")
@@ -34,7 +34,7 @@ class LogSummary:
 
 def read_summary(log: DecisionLog, *, after_days: int, today: date) -> LogSummary:
     return LogSummary(
-        log.outcomes_due(after_days, today), committed_on(log.commitments(today), today)
+        log.outcomes_due(after_days, today), committed_in_week(log.commitments(today), today)
     )
 
 

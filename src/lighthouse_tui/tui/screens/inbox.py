@@ -1,4 +1,5 @@
-"""The inbox: what waits for a decision, newest first, and the way into triage.
+"""The inbox: what waits for a decision, oldest first (as `lighthouse inbox`), and the way
+into triage.
 
 Every pending item is read (a few thousand at most: the inbox is emptied daily), but the
 table holds only the pages scrolled through. Archiving is undone exactly: the store only
@@ -83,7 +84,7 @@ class InboxScreen(LighthouseScreen):
     def __init__(self) -> None:
         super().__init__()
         self.items: list[InboxItem] = []
-        """Every pending item, newest first."""
+        """Every pending item, oldest first: what waited longest comes first."""
         self.shown: list[InboxItem] = []
         """The items the filter lets through, in the same order; the table holds a prefix."""
         self.archived: list[InboxItem] = []
@@ -146,7 +147,7 @@ class InboxScreen(LighthouseScreen):
         if not self.loaded_once and self.focused is None:
             table.focus()
         self.loaded_once = True
-        self.items = items[::-1]
+        self.items = items
         self._show(select)
 
     def _show(self, select: int | None = None) -> None:
