@@ -28,7 +28,7 @@ from lighthouse_tui.core.filter import Evaluation, evaluate
 from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.store.log import BUSY_TIMEOUT_S, DecisionLog, LogFilter
-from lighthouse_tui.store.records import encode_values
+from lighthouse_tui.store.records import encode_values, valued_criteria
 
 ROOT = Path(__file__).resolve().parent.parent
 STRATEGY = ROOT / "tests" / "data" / "strategies" / "good.toml"
@@ -61,6 +61,11 @@ class Sample:
     opportunity: Opportunity
     evaluation: Evaluation
     evaluation_json: str
+
+    @property
+    def criteria(self) -> list[tuple[int, str, float]]:
+        """The rows `record` writes in `decision_criteria`."""
+        return valued_criteria(json.loads(self.evaluation_json))
 
 
 def samples(loaded: LoadedStrategy) -> list[Sample]:
@@ -174,6 +179,7 @@ def same_sql_inserts(path: Path, loaded: LoadedStrategy, chosen: list[Sample], c
         (
             (s.opportunity.kind, s.opportunity.title, encode_values(dict(s.opportunity.values))),
             (s.evaluation.verdict, s.evaluation.score, s.evaluation_json, s.opportunity.kind),
+            s.criteria,
         )
         for s in chosen
     ]
@@ -181,7 +187,9 @@ def same_sql_inserts(path: Path, loaded: LoadedStrategy, chosen: list[Sample], c
     with closing(bare_connection(path)) as db:
         started = time.perf_counter()
         for n in range(count):
-            (kind, title, fields), (verdict, score, evaluation, dkind) = prepared[n % len(prepared)]
+            (kind, title, fields), (verdict, score, evaluation, dkind), criteria = prepared[
+                n % len(prepared)
+            ]
             moment = datetime.now(UTC).isoformat()
             db.execute("BEGIN IMMEDIATE")
             db.execute(
@@ -195,7 +203,7 @@ def same_sql_inserts(path: Path, loaded: LoadedStrategy, chosen: list[Sample], c
                 " ON CONFLICT (import_key) DO NOTHING",
                 (kind, title, fields, moment),
             ).lastrowid
-            db.execute(
+            decision_id = db.execute(
                 "INSERT INTO decisions (opportunity_id, decided_at, default_choice, verdict,"
                 " score, provisional, evaluation, strategy, final_choice, note, kind,"
                 " hours_per_week, weeks) VALUES (?, ?, 'accept', ?, ?, 0, ?, ?, 'accept', ?,"
@@ -210,6 +218,11 @@ def same_sql_inserts(path: Path, loaded: LoadedStrategy, chosen: list[Sample], c
                     NOTE if n % 4 == 0 else None,
                     dkind,
                 ),
+            ).lastrowid
+            db.executemany(
+                "INSERT INTO decision_criteria (decision_id, position, criterion, value)"
+                " VALUES (?, ?, ?, ?)",
+                [(decision_id, *valued) for valued in criteria],
             )
             db.execute("COMMIT")
         return count / (time.perf_counter() - started)
@@ -224,6 +237,8 @@ def build_log(path: Path, loaded: LoadedStrategy, count: int) -> None:
     opportunities = []
     decisions = []
     outcomes = []
+    criteria = []
+    valued_of = [s.criteria for s in chosen]
     for n in range(count):
         sample = chosen[n % len(chosen)]
         values = sample.opportunity.values
@@ -258,6 +273,7 @@ def build_log(path: Path, loaded: LoadedStrategy, count: int) -> None:
                 values.get("weeks"),
             )
         )
+        criteria.extend((n + 1, *valued) for valued in valued_of[n % len(chosen)])
         if final != "defer" and n % 2 == 0:
             outcomes.append((n + 1, 1 + n % 5, "went as planned" if n % 6 else None, moment[:10]))
     with closing(bare_connection(path)) as db:
@@ -282,6 +298,11 @@ def build_log(path: Path, loaded: LoadedStrategy, count: int) -> None:
             "INSERT INTO outcomes (decision_id, rating, note, happened_on, recorded_at)"
             " VALUES (?, ?, ?, ?, '2029-01-01T00:00:00.000000Z')",
             outcomes,
+        )
+        db.executemany(
+            "INSERT INTO decision_criteria (decision_id, position, criterion, value)"
+            " VALUES (?, ?, ?, ?)",
+            criteria,
         )
         db.execute("COMMIT")
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -17,12 +17,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from lighthouse_tui.core.capacity import Commitment
 from lighthouse_tui.core.filter import Evaluation
 from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity
+from lighthouse_tui.store.days import LocalDays
 from lighthouse_tui.store.location import create_private
 from lighthouse_tui.store.records import (
     DecisionRecord,
@@ -31,8 +32,12 @@ from lighthouse_tui.store.records import (
     InboxItem,
     Outcome,
     encode_values,
+    valued_criteria,
 )
 from lighthouse_tui.store.schema import APPLICATION_ID, LATEST, MIGRATIONS, READABLE_FROM
+
+if TYPE_CHECKING:  # the review's modules stay off the path of `check`
+    from lighthouse_tui.core.review import Tally
 
 BUSY_TIMEOUT_S = 5.0
 Clock = Callable[[], datetime]
@@ -400,6 +405,7 @@ class DecisionLog:
                     raise StoreError(f"no pending inbox item {item_id}")
             hours = opportunity.values.get("hours_per_week")
             weeks = opportunity.values.get("weeks")
+            stored = json.dumps(evaluation.to_json(), ensure_ascii=False, separators=(",", ":"))
             cursor = db.execute(
                 "INSERT INTO decisions (opportunity_id, decided_at, default_choice, verdict,"
                 " score, provisional, evaluation, strategy, final_choice, note, kind,"
@@ -411,7 +417,7 @@ class DecisionLog:
                     evaluation.verdict,
                     evaluation.score,
                     int(evaluation.provisional),
-                    json.dumps(evaluation.to_json(), ensure_ascii=False, separators=(",", ":")),
+                    stored,
                     strategy.fingerprint,
                     final_choice,
                     note,
@@ -420,7 +426,14 @@ class DecisionLog:
                     weeks,
                 ),
             )
-            return int(cursor.lastrowid or 0)
+            decision_id = int(cursor.lastrowid or 0)
+            # Read back from the stored text, so these rows are what the evaluation says.
+            db.executemany(
+                "INSERT INTO decision_criteria (decision_id, position, criterion, value)"
+                " VALUES (?, ?, ?, ?)",
+                [(decision_id, *valued) for valued in valued_criteria(json.loads(stored))],
+            )
+            return decision_id
 
     def decisions(
         self, where: LogFilter = LogFilter(), *, limit: int = 50, before: int | None = None
@@ -545,12 +558,34 @@ class DecisionLog:
             params = (running_on.isoformat(),)
         with self._reading() as db:
             rows = db.execute(sql, params).fetchall()
-        commitments = [
-            Commitment(_local_day(_parse_ts(at)), hours, weeks) for at, hours, weeks in rows
-        ]
+        local = LocalDays()
+        commitments = [Commitment(local(at), hours, weeks) for at, hours, weeks in rows]
         if running_on is None:
             return commitments
         return [c for c in commitments if c.end is None or c.end > running_on]
+
+    # Reviews
+
+    def review_tally(
+        self, since: date | None, until: date | None, cutoff: date, listed: Collection[str]
+    ) -> "Tally | None":
+        """The tally of the decisions from `since` to `until` (days where the user is), read
+        in SQL from narrow columns; None on a log from before `decision_criteria` (opened
+        read-only, it was not migrated): the caller then reads the evaluations. `listed`
+        criteria need not be looked for among the unrated ones."""
+        from lighthouse_tui.store.review_query import read_tally
+
+        with self._reading() as db:
+            if not db.execute(
+                "SELECT 1 FROM sqlite_schema WHERE name = 'decision_criteria'"
+            ).fetchone():
+                return None
+            return read_tally(
+                db,
+                _filter_sql(LogFilter(since=since, until=until)),
+                _ts(_local_midnight(cutoff)),
+                listed,
+            )
 
 
 def _statements(script: str) -> list[str]:
