@@ -58,7 +58,9 @@ class DecisionRecord:
     final_choice: FinalChoice
     note: str | None
     fingerprint: str
-    evaluation: dict[str, Any]
+    evaluation_json: str
+    """The evaluation as stored; `evaluation` decodes it, so the reads that never look at
+    it (an export, a page of the log) do not pay for the largest column."""
     fields: dict[str, Any]
     ratings: dict[str, float]
     hours_per_week: float | None
@@ -66,6 +68,12 @@ class DecisionRecord:
     outcome: Outcome | None
     outcomes_recorded: int
     """How many outcomes were recorded; more than one means it was corrected."""
+
+    @property
+    def evaluation(self) -> dict[str, Any]:
+        """The evaluation of the day, decoded at each call."""
+        decoded: dict[str, Any] = json.loads(self.evaluation_json)
+        return decoded
 
     @property
     def overrode(self) -> bool:

@@ -12,10 +12,11 @@ from lighthouse_tui.core.review import DecisionFact, Review, due_cutoff, review,
 from lighthouse_tui.core.strategy import Strategy
 from lighthouse_tui.store.log import DecisionLog, LogFilter
 from lighthouse_tui.store.records import DecisionRecord, stored_criteria
-from lighthouse_tui.store.replay import committed_then
+from lighthouse_tui.store.replay import committed_in
 
 
 def decision_fact(record: DecisionRecord) -> DecisionFact:
+    evaluation = record.evaluation
     return DecisionFact(
         id=record.id,
         day=record.decided_at.astimezone().date(),
@@ -26,12 +27,12 @@ def decision_fact(record: DecisionRecord) -> DecisionFact:
         final=record.final_choice,
         score=record.score,
         outcome=None if record.outcome is None else record.outcome.rating,
-        criteria=stored_criteria(record.evaluation),
+        criteria=stored_criteria(evaluation),
         hours_per_week=record.hours_per_week,
         weeks=record.weeks,
         fields=record.fields,
         ratings=record.ratings,
-        committed=committed_then(record),
+        committed=committed_in(evaluation),
         strategy=record.fingerprint,
     )
 
