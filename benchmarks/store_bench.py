@@ -1,4 +1,5 @@
-"""Decision log benchmarks: recording speed, `lighthouse log` on a big log, and size on disk.
+"""Decision log benchmarks: recording speed, `lighthouse log` and `inbox` on a big log (the
+inbox against Taskwarrior's `task next` when it is installed), and size on disk.
 
     .venv/bin/python benchmarks/store_bench.py [--quick]
 
@@ -17,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
@@ -414,7 +416,76 @@ def bench_list(workdir: Path, loaded: LoadedStrategy, count: int, runs: int) -> 
                 cli["big"] / cli["small"] <= LIST_BUDGET,
             )
         )
+        results += bench_inbox(workdir, logs["big"], 1_000, runs=7)
     return results
+
+
+def bench_inbox(workdir: Path, log_path: Path, waiting: int, runs: int) -> list[Result]:
+    """`lighthouse inbox` with `waiting` items in a log of years, against Taskwarrior's
+    `task next` on as many pending tasks and 99 times as many completed ones (issue 13's
+    setting, in a fresh TASKDATA), in the same rounds. Both show a
+    screenful: ours 20 rows and the count of the rest when the output is not a terminal."""
+    with DecisionLog.open(log_path) as log:
+        log.add_many(
+            [
+                (Opportunity("client_request", {"title": f"Waiting {n}"}, {}), None, None)
+                for n in range(waiting)
+            ]
+        )
+    ours = [str(LIGHTHOUSE), "inbox", "--db", str(log_path)]
+    task = shutil.which("task")
+    if task is None:
+        print("peer: Taskwarrior (`task`) is not installed; `inbox` is measured alone")
+        seconds = wall(ours, runs)
+        return [
+            Result(
+                f"`lighthouse inbox`, {waiting:,} waiting",
+                f"{seconds * 1e3:.0f} ms",
+                None,
+                "info: no peer",
+                True,
+            )
+        ]
+    data = workdir / "taskdata"
+    data.mkdir()
+    rc = workdir / "taskrc"
+    rc.write_text(f"data.location={data}\nconfirmation=off\nverbose=nothing\n")
+    peer = [task, f"rc:{rc}", "next"]
+    tasks = [
+        {"description": f"Waiting {n}", "status": "pending", "entry": "20260101T080000Z"}
+        for n in range(waiting)
+    ]
+    subprocess.run(
+        [task, f"rc:{rc}", "import"],
+        input=json.dumps(tasks).encode(),
+        check=True,
+        capture_output=True,
+    )
+    # The decided side of the log, as Taskwarrior keeps it: completed tasks in its own
+    # format, written directly (`task import` of 99,000 would take minutes).
+    with (data / "completed.data").open("w", encoding="utf-8") as done:
+        for n in range(waiting * 99):
+            done.write(
+                f'[description:"Done {n}" end:"1767225600" entry:"1767225600"'
+                f' modified:"1767225600" status:"completed" uuid:"{uuid.uuid4()}"]\n'
+            )
+    times: list[list[float]] = [[], []]
+    for i in range(runs + 1):  # taking turns; the first round warms up
+        for argv, measured in zip((ours, peer), times, strict=True):
+            started = time.perf_counter()
+            subprocess.run(argv, check=True, capture_output=True)
+            if i:
+                measured.append(time.perf_counter() - started)
+    mine, theirs = (statistics.median(t) for t in times)
+    return [
+        Result(
+            f"`lighthouse inbox` vs `task next`, {waiting:,} waiting",
+            f"{mine * 1e3:.0f} ms vs {theirs * 1e3:.0f} ms",
+            mine / theirs,
+            "≤ 1×",
+            mine <= theirs,
+        )
+    ]
 
 
 def cli_has_log() -> bool:

@@ -367,15 +367,15 @@ class DecisionLog:
                 )
         return found
 
-    def inbox(self, *, include_archived: bool = False) -> list[InboxItem]:
-        """What waits for a decision, oldest first."""
+    def inbox(self, *, include_archived: bool = False, limit: int | None = None) -> list[InboxItem]:
+        """What waits for a decision, oldest first; the first `limit` only, when given."""
         statuses = ("pending", "archived") if include_archived else ("pending",)
         marks = ",".join("?" * len(statuses))
         with self._reading() as db:
             rows = db.execute(
                 "SELECT id, kind, title, source, fields, ratings, received, status"
-                f" FROM opportunities WHERE status IN ({marks}) ORDER BY received, id",
-                statuses,
+                f" FROM opportunities WHERE status IN ({marks}) ORDER BY received, id LIMIT ?",
+                (*statuses, -1 if limit is None else limit),
             ).fetchall()
         return [_inbox_item(row) for row in rows]
 
