@@ -3,7 +3,7 @@ per decision, with the three choices, the score and the outcome."""
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import IO, Any, NamedTuple
 
@@ -59,7 +59,7 @@ def decision_json(record: DecisionRecord) -> dict[str, Any]:
     outcome = record.outcome
     return _decision_object(
         record,
-        record.decided_at,
+        record.decided_at.isoformat(),
         None
         if outcome is None
         else _outcome_object(
@@ -72,7 +72,7 @@ def decision_json(record: DecisionRecord) -> dict[str, Any]:
 
 def _decision_object(
     record: DecisionRecord | ExportRow,
-    decided_at: datetime,
+    decided_at: str,
     outcome: dict[str, Any] | None,
     fields: dict[str, Any],
     ratings: dict[str, float],
@@ -80,7 +80,7 @@ def _decision_object(
     """The JSON object of one decision (`log --json`, JSONL), from a record or a row."""
     return {
         "id": record.id,
-        "decided_at": decided_at.isoformat(),
+        "decided_at": decided_at,
         "kind": record.kind,
         "title": record.title,
         "source": record.source,
@@ -125,8 +125,8 @@ def write_jsonl(rows: Iterable[ExportRow], out: IO[str]) -> int:
                 date.fromisoformat(row.happened_on),
                 row.outcomes_recorded,
             )
-        stored = datetime.fromisoformat(row.decided_at)
-        data = _decision_object(row, stored, outcome, loads(row.fields), loads(row.ratings))
+        moment = _moment(row.decided_at)
+        data = _decision_object(row, moment, outcome, loads(row.fields), loads(row.ratings))
         out.write(encode(data) + "\n")
         count += 1
     return count
@@ -143,30 +143,53 @@ def write_csv(rows: Iterable[ExportRow], out: IO[str]) -> int:
     yes/no, dates, the fingerprint) cannot start like a formula; the others are made safe."""
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    counted = _Counted(rows)
+    writer.writerows(_csv_row(row) for row in counted)
+    return counted.count
+
+
+def _csv_row(row: ExportRow) -> tuple[object, ...]:
     safe = spreadsheet_safe
-    count = 0
-    for row in rows:
-        score = row.score
-        rated = row.rating is not None
-        writer.writerow(
-            (
-                row.id,
-                datetime.fromisoformat(row.decided_at).isoformat(),
-                safe(row.kind),
-                safe(row.title),
-                safe(row.source or ""),
-                row.default_choice,
-                row.verdict,
-                "" if score is None else safe(f"{score:.1f}"),
-                "yes" if row.provisional else "no",
-                row.final_choice,
-                "yes" if _overrode(row.verdict, row.final_choice) else "no",
-                safe(row.note or ""),
-                row.rating if rated else "",
-                safe(row.outcome_note or "") if rated else "",
-                row.happened_on if rated else "",
-                row.fingerprint[:12],
-            )
-        )
-        count += 1
-    return count
+    score = row.score
+    rated = row.rating is not None
+    return (
+        row.id,
+        _moment(row.decided_at),
+        safe(row.kind),
+        safe(row.title),
+        safe(row.source or ""),
+        row.default_choice,
+        row.verdict,
+        "" if score is None else safe(f"{score:.1f}"),
+        "yes" if row.provisional else "no",
+        row.final_choice,
+        "yes" if _overrode(row.verdict, row.final_choice) else "no",
+        safe(row.note or ""),
+        row.rating if rated else "",
+        safe(row.outcome_note or "") if rated else "",
+        row.happened_on if rated else "",
+        row.fingerprint[:12],
+    )
+
+
+class _Counted:
+    """The rows, counted as they go by."""
+
+    def __init__(self, rows: Iterable[ExportRow]) -> None:
+        self._rows = rows
+        self.count = 0
+
+    def __iter__(self) -> Iterator[ExportRow]:
+        for row in self._rows:
+            self.count += 1
+            yield row
+
+
+def _moment(stored: str) -> str:
+    """`datetime.fromisoformat(stored).isoformat()`, by slicing the form the log writes
+    (`YYYY-MM-DDTHH:MM:SS.ffffffZ`, UTC; no fraction when it is zero), a microsecond a row
+    less; any other form is parsed."""
+    if len(stored) == 27 and stored[19] == "." and stored[26] == "Z":
+        fraction = stored[19:26]
+        return stored[:19] + ("" if fraction == ".000000" else fraction) + "+00:00"
+    return datetime.fromisoformat(stored).isoformat()
