@@ -8,6 +8,7 @@ Exits 1 when a budget is exceeded, so a regression is loud; it is not part of `m
 """
 
 import argparse
+import json
 import statistics
 import subprocess
 import sys
@@ -29,6 +30,15 @@ from pydantic import BaseModel
 class Floor(BaseModel):
     x: int
 """
+STACK_FLOOR = """
+import pydantic, rich, tomllib, sqlite3
+from pydantic import BaseModel
+class Floor(BaseModel):
+    x: int
+"""
+"""What any command of this stack pays before doing anything (issue 13): the interpreter
+importing pydantic, Rich, tomllib and sqlite3, and defining one pydantic model."""
+SHORT_BUDGET = 1.3
 BARE_APP = """
 import asyncio
 from textual.app import App
@@ -112,6 +122,65 @@ def bench_check(strategy: Path, runs: int, env: dict[str, str]) -> list[Result]:
     ]
 
 
+def bench_short(strategy: Path, runs: int, env: dict[str, str]) -> list[Result]:
+    """`add`, `check` and `decide` as typed, on a log in the run's data directory, each
+    against the stack floor in the same rounds. Each `decide` decides an item added ahead."""
+    script = str(Path(PY).with_name("lighthouse"))
+    common = ["-s", str(strategy), "-k", "client_request", "-f", "fee=1200"]
+    ratings = ["-r", "want_0=4", "-f", "hours_per_week=3"]
+    items = [
+        subprocess.run(
+            [script, "add", f"Item {n}", *common, "--json"],
+            check=True,
+            capture_output=True,
+            text=True,
+            env=env,
+        ).stdout
+        for n in range(runs + 1)
+    ]
+    ids = iter(json.loads(item)["id"] for item in items)
+    makers: dict[str, Callable[[], list[str]]] = {
+        "floor": lambda: [PY, "-c", STACK_FLOOR],
+        "add": lambda: [script, "add", "Podcast", *common],
+        "check": lambda: [script, "check", "Talk", *common, *ratings, "--no-input"],
+        "decide": lambda: [
+            script,
+            "decide",
+            str(next(ids)),
+            "-s",
+            str(strategy),
+            *ratings,
+            "--default",
+            "accept",
+            "--no-input",
+        ],
+    }
+    times: dict[str, list[float]] = {name: [] for name in makers}
+    for i in range(runs + 1):  # taking turns; the first round warms up
+        for name, make in makers.items():
+            argv = make()
+            start = time.perf_counter()
+            done = subprocess.run(argv, check=False, capture_output=True, text=True, env=env)
+            if done.returncode not in (0, 1, 3):
+                raise SystemExit(f"benchmark command failed: {argv}\n{done.stderr}")
+            if i:
+                times[name].append(time.perf_counter() - start)
+    floor = statistics.median(times.pop("floor"))
+    results = []
+    for name, measured in times.items():
+        ours = statistics.median(measured)
+        results.append(
+            Result(
+                f"`lighthouse {name}` vs the stack floor",
+                f"{ours * 1000:.0f} ms vs floor {floor * 1000:.0f} ms",
+                ours / floor,
+                f"≤ {SHORT_BUDGET}×",
+                ours / floor <= SHORT_BUDGET,
+            )
+        )
+    return results
+
+
 def bench_throughput(strategy: Path) -> list[Result]:
     from lighthouse_tui.core.filter import evaluate
     from lighthouse_tui.core.loader import load_strategy_file
@@ -185,6 +254,7 @@ def main() -> int:
         env = user_env(Path(tmp))
         results = [
             *bench_check(strategy, runs, env),
+            *bench_short(strategy, runs, env),
             *bench_throughput(strategy),
             *bench_first_paint(strategy, max(3, runs // 3), env),
         ]

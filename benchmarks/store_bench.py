@@ -1,4 +1,5 @@
-"""Decision log benchmarks: recording speed, `lighthouse log` on a big log, and size on disk.
+"""Decision log benchmarks: recording speed, `lighthouse log` and `inbox` on a big log (the
+inbox against Taskwarrior's `task next` when it is installed), and size on disk.
 
     .venv/bin/python benchmarks/store_bench.py [--quick]
 
@@ -17,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
@@ -28,7 +30,7 @@ from lighthouse_tui.core.filter import Evaluation, evaluate
 from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.store.log import BUSY_TIMEOUT_S, DecisionLog, LogFilter
-from lighthouse_tui.store.records import encode_values
+from lighthouse_tui.store.records import encode_values, valued_criteria
 
 ROOT = Path(__file__).resolve().parent.parent
 STRATEGY = ROOT / "tests" / "data" / "strategies" / "good.toml"
@@ -61,6 +63,11 @@ class Sample:
     opportunity: Opportunity
     evaluation: Evaluation
     evaluation_json: str
+
+    @property
+    def criteria(self) -> list[tuple[int, str, float]]:
+        """The rows `record` writes in `decision_criteria`."""
+        return valued_criteria(json.loads(self.evaluation_json))
 
 
 def samples(loaded: LoadedStrategy) -> list[Sample]:
@@ -174,6 +181,7 @@ def same_sql_inserts(path: Path, loaded: LoadedStrategy, chosen: list[Sample], c
         (
             (s.opportunity.kind, s.opportunity.title, encode_values(dict(s.opportunity.values))),
             (s.evaluation.verdict, s.evaluation.score, s.evaluation_json, s.opportunity.kind),
+            s.criteria,
         )
         for s in chosen
     ]
@@ -181,7 +189,9 @@ def same_sql_inserts(path: Path, loaded: LoadedStrategy, chosen: list[Sample], c
     with closing(bare_connection(path)) as db:
         started = time.perf_counter()
         for n in range(count):
-            (kind, title, fields), (verdict, score, evaluation, dkind) = prepared[n % len(prepared)]
+            (kind, title, fields), (verdict, score, evaluation, dkind), criteria = prepared[
+                n % len(prepared)
+            ]
             moment = datetime.now(UTC).isoformat()
             db.execute("BEGIN IMMEDIATE")
             db.execute(
@@ -195,7 +205,7 @@ def same_sql_inserts(path: Path, loaded: LoadedStrategy, chosen: list[Sample], c
                 " ON CONFLICT (import_key) DO NOTHING",
                 (kind, title, fields, moment),
             ).lastrowid
-            db.execute(
+            decision_id = db.execute(
                 "INSERT INTO decisions (opportunity_id, decided_at, default_choice, verdict,"
                 " score, provisional, evaluation, strategy, final_choice, note, kind,"
                 " hours_per_week, weeks) VALUES (?, ?, 'accept', ?, ?, 0, ?, ?, 'accept', ?,"
@@ -210,6 +220,11 @@ def same_sql_inserts(path: Path, loaded: LoadedStrategy, chosen: list[Sample], c
                     NOTE if n % 4 == 0 else None,
                     dkind,
                 ),
+            ).lastrowid
+            db.executemany(
+                "INSERT INTO decision_criteria (decision_id, position, criterion, value)"
+                " VALUES (?, ?, ?, ?)",
+                [(decision_id, *valued) for valued in criteria],
             )
             db.execute("COMMIT")
         return count / (time.perf_counter() - started)
@@ -224,6 +239,8 @@ def build_log(path: Path, loaded: LoadedStrategy, count: int) -> None:
     opportunities = []
     decisions = []
     outcomes = []
+    criteria = []
+    valued_of = [s.criteria for s in chosen]
     for n in range(count):
         sample = chosen[n % len(chosen)]
         values = sample.opportunity.values
@@ -258,6 +275,7 @@ def build_log(path: Path, loaded: LoadedStrategy, count: int) -> None:
                 values.get("weeks"),
             )
         )
+        criteria.extend((n + 1, *valued) for valued in valued_of[n % len(chosen)])
         if final != "defer" and n % 2 == 0:
             outcomes.append((n + 1, 1 + n % 5, "went as planned" if n % 6 else None, moment[:10]))
     with closing(bare_connection(path)) as db:
@@ -282,6 +300,11 @@ def build_log(path: Path, loaded: LoadedStrategy, count: int) -> None:
             "INSERT INTO outcomes (decision_id, rating, note, happened_on, recorded_at)"
             " VALUES (?, ?, ?, ?, '2029-01-01T00:00:00.000000Z')",
             outcomes,
+        )
+        db.executemany(
+            "INSERT INTO decision_criteria (decision_id, position, criterion, value)"
+            " VALUES (?, ?, ?, ?)",
+            criteria,
         )
         db.execute("COMMIT")
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -393,7 +416,76 @@ def bench_list(workdir: Path, loaded: LoadedStrategy, count: int, runs: int) -> 
                 cli["big"] / cli["small"] <= LIST_BUDGET,
             )
         )
+        results += bench_inbox(workdir, logs["big"], 1_000, runs=7)
     return results
+
+
+def bench_inbox(workdir: Path, log_path: Path, waiting: int, runs: int) -> list[Result]:
+    """`lighthouse inbox` with `waiting` items in a log of years, against Taskwarrior's
+    `task next` on as many pending tasks and 99 times as many completed ones (issue 13's
+    setting, in a fresh TASKDATA), in the same rounds. Both show a
+    screenful: ours 20 rows and the count of the rest when the output is not a terminal."""
+    with DecisionLog.open(log_path) as log:
+        log.add_many(
+            [
+                (Opportunity("client_request", {"title": f"Waiting {n}"}, {}), None, None)
+                for n in range(waiting)
+            ]
+        )
+    ours = [str(LIGHTHOUSE), "inbox", "--db", str(log_path)]
+    task = shutil.which("task")
+    if task is None:
+        print("peer: Taskwarrior (`task`) is not installed; `inbox` is measured alone")
+        seconds = wall(ours, runs)
+        return [
+            Result(
+                f"`lighthouse inbox`, {waiting:,} waiting",
+                f"{seconds * 1e3:.0f} ms",
+                None,
+                "info: no peer",
+                True,
+            )
+        ]
+    data = workdir / "taskdata"
+    data.mkdir()
+    rc = workdir / "taskrc"
+    rc.write_text(f"data.location={data}\nconfirmation=off\nverbose=nothing\n")
+    peer = [task, f"rc:{rc}", "next"]
+    tasks = [
+        {"description": f"Waiting {n}", "status": "pending", "entry": "20260101T080000Z"}
+        for n in range(waiting)
+    ]
+    subprocess.run(
+        [task, f"rc:{rc}", "import"],
+        input=json.dumps(tasks).encode(),
+        check=True,
+        capture_output=True,
+    )
+    # The decided side of the log, as Taskwarrior keeps it: completed tasks in its own
+    # format, written directly (`task import` of 99,000 would take minutes).
+    with (data / "completed.data").open("w", encoding="utf-8") as done:
+        for n in range(waiting * 99):
+            done.write(
+                f'[description:"Done {n}" end:"1767225600" entry:"1767225600"'
+                f' modified:"1767225600" status:"completed" uuid:"{uuid.uuid4()}"]\n'
+            )
+    times: list[list[float]] = [[], []]
+    for i in range(runs + 1):  # taking turns; the first round warms up
+        for argv, measured in zip((ours, peer), times, strict=True):
+            started = time.perf_counter()
+            subprocess.run(argv, check=True, capture_output=True)
+            if i:
+                measured.append(time.perf_counter() - started)
+    mine, theirs = (statistics.median(t) for t in times)
+    return [
+        Result(
+            f"`lighthouse inbox` vs `task next`, {waiting:,} waiting",
+            f"{mine * 1e3:.0f} ms vs {theirs * 1e3:.0f} ms",
+            mine / theirs,
+            "≤ 1×",
+            mine <= theirs,
+        )
+    ]
 
 
 def cli_has_log() -> bool:

@@ -1,6 +1,8 @@
 """`lighthouse add`, `inbox` and `decide`: opportunities waiting, and deciding them."""
 
 import argparse
+import shutil
+import sys
 from datetime import UTC, date, datetime
 
 from lighthouse_tui.cli.check import DEFAULT_CHOICES, FINAL_CHOICES, final_from, print_evaluation
@@ -37,7 +39,18 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     json_option(add, 'print {"id": N}')
     add.set_defaults(handler=cmd_add)
 
-    inbox = commands.add_parser("inbox", help="list the opportunities waiting, oldest first")
+    inbox = commands.add_parser(
+        "inbox",
+        help="list the opportunities waiting, oldest first",
+        description="The oldest that fit the terminal (20 when the output is not a terminal), "
+        "then how many more wait; --json gives them all.",
+    )
+    inbox.add_argument(
+        "--limit",
+        type=_count,
+        metavar="N",
+        help="show the oldest N (0: all)",
+    )
     json_option(inbox)
     inbox.set_defaults(handler=cmd_inbox)
 
@@ -90,9 +103,36 @@ def cmd_add(args: argparse.Namespace) -> int:
     return 0
 
 
+PIPED_ROWS = 20
+"""Rows `inbox` shows when its output is not a terminal and no --limit is given."""
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number, 0 or more, got {text!r}")
+    return value
+
+
+def _rows_that_fit() -> int:
+    """The table's rows a screen holds: the terminal's height less the header, the line
+    counting the rest and the prompt; PIPED_ROWS when the output is not a terminal."""
+    if not sys.stdout.isatty():
+        return PIPED_ROWS
+    return max(1, shutil.get_terminal_size().lines - 3)
+
+
 def cmd_inbox(args: argparse.Namespace) -> int:
+    limit = args.limit
+    if limit is None and not args.json:
+        limit = _rows_that_fit()
+    shown = limit or None  # 0: all
     with open_log(args.db, readonly=True) as log:
-        items = log.inbox() if log is not None else []
+        items = log.inbox(limit=shown) if log is not None else []
+        more = log.pending_count() - len(items) if log is not None and shown == len(items) else 0
     if args.json:
         print_json(
             [
@@ -115,6 +155,8 @@ def cmd_inbox(args: argparse.Namespace) -> int:
     from lighthouse_tui.render.log import inbox_table
 
     console().print(inbox_table(items, datetime.now(UTC)))
+    if more:
+        print(f"… and {more:,} more: --limit 0 shows all")
     return 0
 
 

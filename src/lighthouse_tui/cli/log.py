@@ -190,11 +190,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     writer = write_csv if args.format == "csv" else write_jsonl
     with open_log(args.db, readonly=True) as log:
-        records = log.all_decisions(_where(args)) if log is not None else iter(())
+        rows = (
+            log.export_rows(_where(args), values=args.format == "jsonl")
+            if log is not None
+            else iter(())
+        )
         if args.output is None:
-            count = writer(records, sys.stdout)
+            count = writer(rows, sys.stdout)
         else:
-            count = _write_atomically(Path(args.output), lambda out: writer(records, out))
+            count = _write_atomically(Path(args.output), lambda out: writer(rows, out))
     if args.output is not None:
         print(f"Exported {count} decisions to {args.output}", file=sys.stderr)
     return 0

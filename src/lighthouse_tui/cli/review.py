@@ -55,7 +55,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         raise UserError([exc]) from None
     with open_log(args.db, readonly=True) as log:
         result = review_log(log, loaded.strategy, period, today)
-        logged = log.count() if log is not None else 0
+        # Only the hint for an empty period needs the whole log's count.
+        logged = log.count() if log is not None and not result.counts.decisions else 0
     if args.json:
         print_json(result.to_json())
         return 0

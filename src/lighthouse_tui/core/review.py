@@ -305,6 +305,64 @@ def _iso(day: date | None) -> str | None:
     return None if day is None else day.isoformat()
 
 
+Combo = tuple[str, str, str, int | None]
+"""(reflex, verdict, final, outcome): a review's counts and grids all read off how many
+decisions share each combination (a few dozen), not off 100,000 decisions one by one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """What a review reads off a period's decisions, a few hundred values however many there
+    are: the store computes it in SQL from narrow columns, `tally` from facts in memory, and
+    both give the same review."""
+
+    combos: Mapping[Combo, int]
+    """Decisions per (reflex, verdict, final, outcome)."""
+    kinds: Mapping[str, int]
+    """Decisions per kind, in order of first appearance (ties keep it once sorted)."""
+    strategies: int
+    """Distinct strategy versions that scored them."""
+    days: Mapping[date, int]
+    """Decisions per day, where the user is."""
+    pairs: Mapping[str, Sequence[tuple[float, int]]]
+    """(value, outcome) per criterion, of rated accepted decisions."""
+    seen: frozenset[str]
+    """Criteria valued in any of them, so a retired one is listed even without pairs; those
+    of today's strategy may be left out (they are listed anyway)."""
+    due: tuple[DueOutcome, ...]
+    """Oldest first."""
+
+
+def tally(facts: Sequence[DecisionFact], cutoff: date) -> Tally:
+    """The tally of `facts` (the period's, oldest first); outcomes are due before `cutoff`."""
+    pairs: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    seen: set[str] = set()
+    for f in facts:
+        outcome = f.outcome
+        for ident, value in f.criteria:
+            seen.add(ident)
+            if outcome is not None and f.final == "accept":
+                pairs[ident].append((value, outcome))
+    return Tally(
+        combos=Counter(map(attrgetter("reflex", "verdict", "final", "outcome"), facts)),
+        kinds=Counter(map(attrgetter("kind"), facts)),
+        strategies=len(set(map(attrgetter("strategy"), facts))),
+        days=Counter(map(attrgetter("day"), facts)),
+        pairs=pairs,
+        seen=frozenset(seen),
+        due=tuple(
+            DueOutcome(f.id, f.title, f.day)
+            for f in facts
+            if f.outcome is None and f.final != "defer" and f.day < cutoff
+        ),
+    )
+
+
+def due_cutoff(strategy: Strategy, today: date) -> date:
+    """Decisions of days before this one wait for an outcome."""
+    return today - timedelta(days=strategy.review.after_days)
+
+
 def review(
     facts: Iterable[DecisionFact],
     strategy: Strategy,
@@ -316,13 +374,23 @@ def review(
     criteria labels, capacity and review delay). `commitments` are every accepted decision
     with hours, in or before the period, since a yes from last quarter still takes hours now."""
     kept = [f for f in facts if period.contains(f.day)]
-    combos = Counter(map(attrgetter("reflex", "verdict", "final", "outcome"), kept))
-    cutoff = today - timedelta(days=strategy.review.after_days)
+    return review_of(tally(kept, due_cutoff(strategy, today)), strategy, period, today, commitments)
+
+
+def review_of(
+    counted: Tally,
+    strategy: Strategy,
+    period: Period,
+    today: date,
+    commitments: Iterable[Commitment] = (),
+) -> Review:
+    """`review`, from the tally of the period's decisions."""
+    combos = counted.combos
     built = Review(
         period=period,
         today=today,
         horizon=horizon_note(period, strategy.horizon, today),
-        counts=_counts(kept, combos),
+        counts=_counts(counted),
         agreement=_agreement(combos),
         overrides=_overrides(combos),
         outcomes=Grid(
@@ -339,24 +407,24 @@ def review(
                 if _clear(r, v, f) and r != v
             ),
         ),
-        criteria=criteria_stats(kept, {c.id: c.label for c in strategy.criteria}),
+        criteria=criteria_stats(counted, {c.id: c.label for c in strategy.criteria}),
         capacity=CapacityReview(
-            strategy.capacity.hours_per_week, weekly(kept, list(commitments), period, today)
+            strategy.capacity.hours_per_week,
+            weekly(_dated(counted.days), list(commitments), period, today),
         ),
         after_days=strategy.review.after_days,
-        due=tuple(
-            DueOutcome(f.id, f.title, f.day)
-            for f in kept
-            if f.outcome is None and f.final != "defer" and f.day < cutoff
-        ),
+        due=counted.due,
         findings=(),
     )
     return replace(built, findings=findings_for(built))
 
 
-Combo = tuple[str, str, str, int | None]
-"""(reflex, verdict, final, outcome): a review's counts and grids all read off how many
-decisions share each combination (a few dozen), not off 100,000 decisions one by one."""
+def _dated(days: Mapping[date, int]) -> list[DecisionFact]:
+    """As many facts as decisions per day, for `weekly`, which reads only their day: one
+    shared fact per day, so 100,000 decisions cost a list of references."""
+    return [
+        fact for day, n in days.items() for fact in [DecisionFact(0, day, "", "", "", "", "")] * n
+    ]
 
 
 def _clear(*choices: str) -> bool:
@@ -370,19 +438,20 @@ def _cells(items: Iterable[tuple[tuple[str, str], int | None, int]]) -> dict[tup
     return cells
 
 
-def _counts(facts: Sequence[DecisionFact], combos: Counter[Combo]) -> Counts:
+def _counts(counted: Tally) -> Counts:
+    combos = counted.combos
     return Counts(
-        decisions=len(facts),
+        decisions=sum(combos.values()),
         rated=sum(n for (_, _, _, o), n in combos.items() if o is not None),
-        by_kind=dict(Counter(map(attrgetter("kind"), facts)).most_common()),
+        by_kind=dict(Counter(counted.kinds).most_common()),
         by_reflex=_tally(combos, 0, ("accept", "decline", "unsure")),
         by_verdict=_tally(combos, 1, ("accept", "decline", "consider")),
         by_final=_tally(combos, 2, ("accept", "decline", "defer")),
-        strategy_versions=len(set(map(attrgetter("strategy"), facts))),
+        strategy_versions=counted.strategies,
     )
 
 
-def _tally(combos: Counter[Combo], part: int, known: tuple[str, ...]) -> dict[str, int]:
+def _tally(combos: Mapping[Combo, int], part: int, known: tuple[str, ...]) -> dict[str, int]:
     """One choice counted, every known value first, even at zero, so "0 declines" shows
     rather than disappears."""
     counted: Counter[str] = Counter()
@@ -391,7 +460,7 @@ def _tally(combos: Counter[Combo], part: int, known: tuple[str, ...]) -> dict[st
     return {**{k: counted.get(k, 0) for k in known}, **counted}
 
 
-def _agreement(combos: Counter[Combo]) -> Agreement:
+def _agreement(combos: Mapping[Combo, int]) -> Agreement:
     agreed = disagreed = unsure = consider = 0
     for (reflex, verdict, _, _), n in combos.items():
         if reflex not in SIDES:
@@ -405,7 +474,7 @@ def _agreement(combos: Counter[Combo]) -> Agreement:
     return Agreement(agreed, disagreed, unsure, consider)
 
 
-def _overrides(combos: Counter[Combo]) -> Overrides:
+def _overrides(combos: Mapping[Combo, int]) -> Overrides:
     clear = followed = accept_declined = decline_accepted = 0
     for (_, verdict, final, _), n in combos.items():
         if verdict not in SIDES:
@@ -417,27 +486,18 @@ def _overrides(combos: Counter[Combo]) -> Overrides:
     return Overrides(clear, followed, accept_declined, decline_accepted)
 
 
-def criteria_stats(
-    facts: Iterable[DecisionFact], labels: Mapping[str, str]
-) -> tuple[CriterionStat, ...]:
+def criteria_stats(counted: Tally, labels: Mapping[str, str]) -> tuple[CriterionStat, ...]:
     """One row per criterion: today's strategy's in file order, then those only older
     evaluations hold, each with the pairs its own evaluations stored.
 
     Only accepted decisions count. A criterion is a bet on how a yes will turn out; the
     outcome of a decline rates the decline (a good opportunity declined turns out badly), so
     mixing the two would make every useful criterion look useless or backwards."""
-    pairs: dict[str, list[tuple[float, int]]] = defaultdict(list)
-    seen: set[str] = set()
-    for f in facts:
-        outcome = f.outcome
-        for ident, value in f.criteria:
-            if outcome is None or f.final != "accept":
-                seen.add(ident)
-            else:
-                pairs[ident].append((value, outcome))
-    retired = sorted((seen | pairs.keys()) - labels.keys())
+    pairs = counted.pairs
+    retired = sorted((counted.seen | pairs.keys()) - labels.keys())
     return tuple(
-        _criterion(ident, labels.get(ident), pairs.get(ident, [])) for ident in [*labels, *retired]
+        _criterion(ident, labels.get(ident), list(pairs.get(ident, ())))
+        for ident in [*labels, *retired]
     )
 
 

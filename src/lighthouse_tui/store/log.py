@@ -17,12 +17,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from lighthouse_tui.core.capacity import Commitment, week_of
 from lighthouse_tui.core.filter import Evaluation
 from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity
+from lighthouse_tui.store.days import LocalDays
 from lighthouse_tui.store.location import create_private
 from lighthouse_tui.store.records import (
     FINAL_CHOICES,
@@ -33,8 +34,13 @@ from lighthouse_tui.store.records import (
     InboxItem,
     Outcome,
     encode_values,
+    valued_criteria,
 )
 from lighthouse_tui.store.schema import APPLICATION_ID, LATEST, MIGRATIONS, READABLE_FROM
+
+if TYPE_CHECKING:  # the review's and the export's modules stay off the path of `check`
+    from lighthouse_tui.core.review import Tally
+    from lighthouse_tui.store.export import ExportRow
 
 BUSY_TIMEOUT_S = 5.0
 Clock = Callable[[], datetime]
@@ -91,10 +97,55 @@ _DECISION_COLUMNS = """
     d.id, d.opportunity_id, d.decided_at, d.kind, o.title, o.source, d.default_choice,
     d.verdict, d.score, d.provisional, d.final_choice, d.note, d.strategy, d.evaluation,
     o.fields, o.ratings, d.hours_per_week, d.weeks,
-    (SELECT json_array(rating, note, happened_on, recorded_at) FROM outcomes
-        WHERE decision_id = d.id ORDER BY id DESC LIMIT 1),
+    x.rating, x.note, x.happened_on, x.recorded_at,
     (SELECT count(*) FROM outcomes WHERE decision_id = d.id)
 """
+_LATEST_OUTCOME = (
+    " LEFT JOIN outcomes x ON x.id = (SELECT max(id) FROM outcomes WHERE decision_id = d.id)"
+)
+"""A correction is a new outcome row: the latest one counts. Looked up per decision, for a
+page or one decision."""
+_LATEST_OUTCOMES = (
+    " LEFT JOIN (SELECT decision_id, max(id), rating, note, happened_on, count(*) AS recorded"
+    " FROM outcomes GROUP BY decision_id) x ON x.decision_id = d.id"
+)
+"""The same for a read of the whole log, in one pass over the outcomes (SQLite takes the bare
+columns from the row of the max): a third faster than a lookup per decision."""
+
+
+_EXPORT_COLUMNS = """
+    d.id, d.decided_at, d.kind, o.title, o.source, d.default_choice, d.verdict, d.score,
+    d.provisional, d.final_choice, d.note, d.strategy, x.rating, x.note, x.happened_on,
+    coalesce(x.recorded, 0)
+"""
+
+
+def _select_decisions(
+    where: LogFilter,
+    *,
+    columns: str = _DECISION_COLUMNS,
+    outcome: str = _LATEST_OUTCOME,
+    also: tuple[str, ...] = (),
+    params: tuple[Any, ...] = (),
+    order: str = "",
+    limit: int | None = None,
+) -> tuple[str, list[Any]]:
+    """The one query every read of decisions runs: `columns` of `d`, its opportunity `o`
+    and its latest outcome `x` (joined by `outcome`), filtered by `where` and the clauses
+    `also` (with their `params`), in `order`, at most `limit`."""
+    clauses, values = _filter_sql(where)
+    clauses.extend(also)
+    values.extend(params)
+    sql = f"SELECT {columns} FROM decisions d JOIN opportunities o ON o.id = d.opportunity_id"
+    sql += outcome
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    if order:
+        sql += f" ORDER BY {order}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        values.append(limit)
+    return sql, values
 
 
 class DecisionLog:
@@ -318,15 +369,15 @@ class DecisionLog:
                 )
         return found
 
-    def inbox(self, *, include_archived: bool = False) -> list[InboxItem]:
-        """What waits for a decision, oldest first."""
+    def inbox(self, *, include_archived: bool = False, limit: int | None = None) -> list[InboxItem]:
+        """What waits for a decision, oldest first; the first `limit` only, when given."""
         statuses = ("pending", "archived") if include_archived else ("pending",)
         marks = ",".join("?" * len(statuses))
         with self._reading() as db:
             rows = db.execute(
                 "SELECT id, kind, title, source, fields, ratings, received, status"
-                f" FROM opportunities WHERE status IN ({marks}) ORDER BY received, id",
-                statuses,
+                f" FROM opportunities WHERE status IN ({marks}) ORDER BY received, id LIMIT ?",
+                (*statuses, -1 if limit is None else limit),
             ).fetchall()
         return [_inbox_item(row) for row in rows]
 
@@ -402,6 +453,7 @@ class DecisionLog:
                     raise StoreError(f"no pending inbox item {item_id}")
             hours = opportunity.values.get("hours_per_week")
             weeks = opportunity.values.get("weeks")
+            stored = json.dumps(evaluation.to_json(), ensure_ascii=False, separators=(",", ":"))
             cursor = db.execute(
                 "INSERT INTO decisions (opportunity_id, decided_at, default_choice, verdict,"
                 " score, provisional, evaluation, strategy, final_choice, note, kind,"
@@ -413,7 +465,7 @@ class DecisionLog:
                     evaluation.verdict,
                     evaluation.score,
                     int(evaluation.provisional),
-                    json.dumps(evaluation.to_json(), ensure_ascii=False, separators=(",", ":")),
+                    stored,
                     strategy.fingerprint,
                     final_choice,
                     note,
@@ -422,56 +474,65 @@ class DecisionLog:
                     weeks,
                 ),
             )
-            return int(cursor.lastrowid or 0)
+            decision_id = int(cursor.lastrowid or 0)
+            # Read back from the stored text, so these rows are what the evaluation says.
+            db.executemany(
+                "INSERT INTO decision_criteria (decision_id, position, criterion, value)"
+                " VALUES (?, ?, ?, ?)",
+                [(decision_id, *valued) for valued in valued_criteria(json.loads(stored))],
+            )
+            return decision_id
 
     def decisions(
         self, where: LogFilter = LogFilter(), *, limit: int = 50, before: int | None = None
     ) -> list[DecisionRecord]:
         """Newest first, a page at a time: `before` is the last id of the previous page."""
-        clauses, params = _filter_sql(where)
-        if before is not None:
-            clauses.append(
-                "(d.decided_at, d.id) < (SELECT decided_at, id FROM decisions WHERE id = ?)"
-            )
-            params.append(before)
-        sql = (
-            f"SELECT {_DECISION_COLUMNS} FROM decisions d JOIN opportunities o"
-            " ON o.id = d.opportunity_id"
-            + (" WHERE " + " AND ".join(clauses) if clauses else "")
-            + " ORDER BY d.decided_at DESC, d.id DESC LIMIT ?"
+        after = (
+            ("(d.decided_at, d.id) < (SELECT decided_at, id FROM decisions WHERE id = ?)",)
+            if before is not None
+            else ()
+        )
+        sql, params = _select_decisions(
+            where,
+            also=after,
+            params=() if before is None else (before,),
+            order="d.decided_at DESC, d.id DESC",
+            limit=limit,
         )
         with self._reading() as db:
-            rows = db.execute(sql, [*params, limit]).fetchall()
+            rows = db.execute(sql, params).fetchall()
         return [_decision(row) for row in rows]
 
     def count(self, where: LogFilter = LogFilter()) -> int:
-        clauses, params = _filter_sql(where)
-        sql = "SELECT count(*) FROM decisions d JOIN opportunities o ON o.id = d.opportunity_id"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
+        sql, params = _select_decisions(where, columns="count(*)", outcome="")
         with self._reading() as db:
             return db.execute(sql, params).fetchone()[0]
 
     def all_decisions(self, where: LogFilter = LogFilter()) -> Iterator[DecisionRecord]:
-        """Every matching decision, oldest first, streamed (exports and reviews of years)."""
-        clauses, params = _filter_sql(where)
-        sql = (
-            f"SELECT {_DECISION_COLUMNS} FROM decisions d JOIN opportunities o"
-            " ON o.id = d.opportunity_id"
-            + (" WHERE " + " AND ".join(clauses) if clauses else "")
-            + " ORDER BY d.decided_at, d.id"
-        )
+        """Every matching decision, oldest first, streamed row by row from the cursor (an
+        export of years holds one record at a time)."""
+        sql, params = _select_decisions(where, order="d.decided_at, d.id")
         with self._reading() as db:
             for row in db.execute(sql, params):
                 yield _decision(row)
 
-    def decision(self, decision_id: int) -> DecisionRecord:
+    def export_rows(self, where: LogFilter, *, values: bool) -> "Iterator[ExportRow]":
+        """`all_decisions` as an export writes them: the stored columns, undecoded, with the
+        opportunity's field values and ratings only when asked (`values`)."""
+        from lighthouse_tui.store.export import ExportRow
+
+        columns = _EXPORT_COLUMNS + (", o.fields, o.ratings" if values else ", '', ''")
+        sql, params = _select_decisions(
+            where, columns=columns, outcome=_LATEST_OUTCOMES, order="d.decided_at, d.id"
+        )
         with self._reading() as db:
-            row = db.execute(
-                f"SELECT {_DECISION_COLUMNS} FROM decisions d JOIN opportunities o"
-                " ON o.id = d.opportunity_id WHERE d.id = ?",
-                (decision_id,),
-            ).fetchone()
+            for row in db.execute(sql, params):
+                yield ExportRow._make(row)
+
+    def decision(self, decision_id: int) -> DecisionRecord:
+        sql, params = _select_decisions(LogFilter(), also=("d.id = ?",), params=(decision_id,))
+        with self._reading() as db:
+            row = db.execute(sql, params).fetchone()
         if row is None:
             raise StoreError(f"no decision {decision_id}")
         return _decision(row)
@@ -610,13 +671,35 @@ class DecisionLog:
             params = (week_of(running_on).isoformat(),)
         with self._reading() as db:
             rows = db.execute(sql, params).fetchall()
-        commitments = [
-            Commitment(_local_day(_parse_ts(at)), hours, weeks) for at, hours, weeks in rows
-        ]
+        local = LocalDays()
+        commitments = [Commitment(local(at), hours, weeks) for at, hours, weeks in rows]
         if running_on is None:
             return commitments
         monday = week_of(running_on)
         return [c for c in commitments if c.end is None or c.end > monday]
+
+    # Reviews
+
+    def review_tally(
+        self, since: date | None, until: date | None, cutoff: date, listed: Collection[str]
+    ) -> "Tally | None":
+        """The tally of the decisions from `since` to `until` (days where the user is), read
+        in SQL from narrow columns; None on a log from before `decision_criteria` (opened
+        read-only, it was not migrated): the caller then reads the evaluations. `listed`
+        criteria need not be looked for among the unrated ones."""
+        from lighthouse_tui.store.review_query import read_tally
+
+        with self._reading() as db:
+            if not db.execute(
+                "SELECT 1 FROM sqlite_schema WHERE name = 'decision_criteria'"
+            ).fetchone():
+                return None
+            return read_tally(
+                db,
+                _filter_sql(LogFilter(since=since, until=until)),
+                _ts(_local_midnight(cutoff)),
+                listed,
+            )
 
 
 def _casefold(text: str | None) -> str | None:
@@ -686,7 +769,7 @@ def _outcome(row: tuple[Any, ...]) -> Outcome:
 
 
 def _decision(row: tuple[Any, ...]) -> DecisionRecord:
-    outcome = _outcome(tuple(json.loads(row[18]))) if row[18] else None
+    outcome = _outcome(row[18:22]) if row[18] is not None else None
     return DecisionRecord(
         id=row[0],
         opportunity_id=row[1],
@@ -701,13 +784,13 @@ def _decision(row: tuple[Any, ...]) -> DecisionRecord:
         final_choice=row[10],
         note=row[11],
         fingerprint=row[12],
-        evaluation=json.loads(row[13]),
+        evaluation_json=row[13],
         fields=json.loads(row[14]),
         ratings=json.loads(row[15]),
         hours_per_week=row[16],
         weeks=row[17],
         outcome=outcome,
-        outcomes_recorded=row[19],
+        outcomes_recorded=row[22],
     )
 
 

