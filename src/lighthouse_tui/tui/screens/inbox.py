@@ -19,7 +19,7 @@ from textual.widgets import Input, Static
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.core.text import visible
 from lighthouse_tui.render.literal import literal
-from lighthouse_tui.render.log import age
+from lighthouse_tui.render.log import age, sender
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.records import InboxItem
 from lighthouse_tui.tui.logbook import LogSummary
@@ -334,7 +334,7 @@ def item_row(item: InboxItem, now: datetime) -> Row:
         (
             cell(literal(item.title or "(untitled)")),
             cell(literal(item.kind)),
-            cell(literal(item.source or "", "dim")),
+            cell(literal(sender(item.source), "dim")),
             Text(age(item.received, now), justify="right"),
         ),
     )
