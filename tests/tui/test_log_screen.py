@@ -140,7 +140,7 @@ async def test_the_detail_replays_the_decision_and_compares_with_today(
         assert "reflex accept  →  filter accept  →  final accept" in detail
         assert "Note  why not" in detail
         assert "As scored by strategy.toml (as of decision 1):" in detail
-        assert "ACCEPT  score 72/100" in detail
+        assert "ACCEPT  score 72 ≥ 65" in detail
         assert "Today's strategy would now say CONSIDER (score 72)" in detail
 
 
