@@ -22,11 +22,11 @@ VERDICT_WORDS = ("ACCEPT", "DECLINE", "CONSIDER", "score", "points", "dealbreake
 
 
 def seed_three(log: DecisionLog) -> None:
-    """Oldest first, so the inbox shows them newest first: Keynote, Retainer, Audit."""
-    log.add(item("Audit", fee=0.0, hours_per_week=2.0))
-    log.add(item("Retainer", fee=1000.0, hours_per_week=2.0))
+    """In the inbox's order, oldest first: Keynote, Retainer, Audit."""
     notes = "\n".join(f"line {n}" for n in range(60))
     log.add(item("Keynote", fee=500.0, source="ann@example.com", notes=notes))
+    log.add(item("Retainer", fee=1000.0, hours_per_week=2.0))
+    log.add(item("Audit", fee=0.0, hours_per_week=2.0))
 
 
 async def test_three_items_triaged_by_keys_alone_land_in_the_log(
