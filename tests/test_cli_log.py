@@ -481,3 +481,12 @@ def test_decide_correct_changes_the_final_choice_with_its_history(run: Run) -> N
     ):
         done = run("decide", "1", "--correct", *args)
         assert (done.returncode, done.stderr) == (2, f"lighthouse: {message}\n")
+
+
+def test_the_inbox_shows_a_senders_name_and_keeps_the_address(run: Run) -> None:
+    ok(run("add", "Talk", "--source", "Thomas Girard <t.girard@example.fr>"))
+    table = ok(run("inbox"))
+    assert "Thomas Girard" in table
+    assert "t.girard@" not in table
+    [item] = json.loads(ok(run("inbox", "--json")))
+    assert item["source"] == "Thomas Girard <t.girard@example.fr>"

@@ -295,3 +295,29 @@ def test_an_mbox_that_is_not_one(run: Import, tmp_path: Path) -> None:
     assert lines(run(path).problems) == [
         f"{path}: not an mbox file: it does not start with a 'From ' line"
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "source"),
+    [
+        ('"Thomas Girard" <t.girard@example.fr>', "Thomas Girard <t.girard@example.fr>"),
+        ('"Girard, Thomas" <t.girard@example.fr>', "Girard, Thomas <t.girard@example.fr>"),
+        (
+            "=?utf-8?q?=22Ren=C3=A9_Dupr=C3=A9=22?= <rene@example.fr>",
+            "René Dupré <rene@example.fr>",
+        ),
+        ("<t.girard@example.fr>", "t.girard@example.fr"),
+        ("t.girard@example.fr (Thomas)", "Thomas <t.girard@example.fr>"),
+        ("Accounts team", "Accounts team"),
+    ],
+)
+def test_the_sender_is_stored_clean(
+    run: Import, log: DecisionLog, tmp_path: Path, header: str, source: str
+) -> None:
+    path = tmp_path / "m.eml"
+    path.write_bytes(
+        f"From: {header}\r\nSubject: Talk\r\nDate: Mon, 2 Feb 2026 09:00:00 +0000\r\n"
+        "\r\nHi\r\n".encode()
+    )
+    run(path)
+    assert only(log)[1] == source

@@ -52,7 +52,7 @@ hours_per_week = 10
 [thresholds]
 accept = 65
 decline = 40
-
+min_rated = 0  # the screens' tests rate a criterion or two; min_rated has its own tests
 [[criteria]]
 id = "alignment"
 label = "Moves me toward the lighthouse"

@@ -20,6 +20,7 @@ from lighthouse_tui.tui.widgets.rating import RatingRow
 from .conftest import (
     FOUR_RATED,
     SIZE,
+    STRATEGY,
     burst,
     decide,
     drawn,
@@ -109,9 +110,7 @@ async def test_backspace_clears_a_rating(make_app: Callable[..., LighthouseApp])
         await rate(pilot, "alignment", "5")
         assert verdict(pilot.app) == "ACCEPT  score 100 ≥ 65"
         await pilot.press("backspace")
-        assert verdict(pilot.app) == (  # fee and hours alone are too little to decide
-            "CONSIDER  score 100/100 · only 37% of the weight rated (needs 50%)"
-        )
+        assert verdict(pilot.app).startswith("ACCEPT  score 100 ≥ 65  provisional")
         assert "Missing  alignment" in text_of(pilot.app.screen.query_one("#evaluation"))
 
 
@@ -126,6 +125,21 @@ async def test_an_invalid_value_is_explained_under_its_input(
         assert verdict(pilot.app).startswith("CONSIDER")
         await pilot.press("backspace", "backspace", "backspace", "backspace", "9")
         assert not field.has_class("-invalid")
+
+
+async def test_a_sliver_of_the_weight_gives_consider_and_says_what_is_missing(
+    make_app: Callable[..., LighthouseApp], tmp_path: Path
+) -> None:
+    strict = tmp_path / "strict.toml"
+    strict.write_text(STRATEGY.replace("min_rated = 0 ", "min_rated = 0.5 "), encoding="utf-8")
+    async with make_app(strict).run_test(size=SIZE) as pilot:
+        await type_into(pilot, "fee", "1000")
+        await type_into(pilot, "hours_per_week", "2")
+        assert verdict(pilot.app) == (
+            "CONSIDER  score 100/100 · only 37% of the weight rated (needs 50%)"
+        )
+        await rate(pilot, "alignment", "5")
+        assert verdict(pilot.app) == "ACCEPT  score 100 ≥ 65"
 
 
 async def test_fields_read_numbers_as_people_type_them(

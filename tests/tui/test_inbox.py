@@ -62,6 +62,19 @@ async def test_the_inbox_is_home_when_items_wait_oldest_first(
         assert "2 waiting" in screen_text(pilot.app)
 
 
+async def test_a_senders_name_is_shown_and_its_address_still_found(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    log.add(item("Talk", source="Ann <ann@x.io>"))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = drawn(pilot.app.screen.query_one("#inbox-table"))
+        assert "Ann" in shown
+        assert "<" not in shown  # the address is not drawn, not even cut
+        await pilot.press("slash", *"ann@x")
+        assert titles(pilot.app) == ["Talk"]
+
+
 async def test_archive_then_undo_brings_the_item_back(
     make_app: Callable[..., LighthouseApp], log: DecisionLog
 ) -> None:

@@ -52,9 +52,10 @@ def test_strategy_screen_of_a_broken_file(
 
 
 def seed_inbox(log: DecisionLog) -> None:
-    log.add(item("Newsletter audit for a SaaS founder", fee=1200.0, hours_per_week=3.0))
-    log.add(item("Co-host a webinar series", kind="partner_offer", source="ann@example.com"))
+    """Listed oldest first: the podcast, the webinar, the newsletter audit."""
     log.add(item("[bold]Podcast[/] guest", source="The Growth Show", fee=0.0))
+    log.add(item("Co-host a webinar series", kind="partner_offer", source="ann@example.com"))
+    log.add(item("Newsletter audit for a SaaS founder", fee=1200.0, hours_per_week=3.0))
 
 
 def test_inbox(

@@ -33,7 +33,7 @@ VERDICT_WORDS = ("ACCEPT", "DECLINE", "CONSIDER", "score", "points", "dealbreake
 
 
 def seed_three(log: DecisionLog) -> None:
-    """In the order the inbox shows them, oldest first: Keynote, Retainer, Audit."""
+    """In the inbox's order, oldest first: Keynote, Retainer, Audit."""
     notes = "\n".join(f"line {n}" for n in range(60))
     log.add(item("Keynote", fee=500.0, source="ann@example.com", notes=notes))
     log.add(item("Retainer", fee=1000.0, hours_per_week=2.0))

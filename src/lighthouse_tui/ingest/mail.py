@@ -17,7 +17,7 @@ from email import policy
 from email.headerregistry import ContentDispositionHeader
 from email.message import EmailMessage
 from email.parser import BytesParser
-from email.utils import parsedate_to_datetime
+from email.utils import parseaddr, parsedate_to_datetime
 from typing import Any
 
 from lighthouse_tui.ingest.entries import Record, failed
@@ -105,7 +105,7 @@ def _record(message: EmailMessage, span: Span, key: str | None, kind: str) -> Re
     if attachments:
         notes.append(f"Attachments: {', '.join(attachments)}")
     data: dict[str, Any] = {"title": subject or NO_SUBJECT, "kind": kind}
-    if sender := _decoded(raw.get("from")):
+    if sender := _sender(raw.get("from")):
         data["source"] = sender
     if notes:
         data["notes"] = "\n\n".join(notes)
@@ -122,6 +122,19 @@ def _decoded(header: str | None) -> str:
         return ""
     text = policy.default.header_factory("subject", "".join(header.splitlines()))
     return clean(str(text)).strip()
+
+
+def _sender(header: str | None) -> str:
+    """Who wrote, as `Name <address>` without the header's quotes and encoded words
+    (`"Thomas Girard" <t.girard@…>` → `Thomas Girard <t.girard@…>`), or the address alone;
+    a From that is no address stays the decoded text. The address stays in the source, so
+    it can be searched and replied to; narrow columns show the name (`render.log.sender`)."""
+    text = _decoded(header)
+    name, address = parseaddr(text)
+    if not address or "@" not in address:
+        return text
+    name = " ".join(name.split())
+    return f"{name} <{address}>" if name and name != address else address
 
 
 def _received(header: str | None) -> tuple[datetime | None, str | None]:

@@ -1,5 +1,6 @@
 """How the log is shown: the inbox, decision lists, one decision re-explained, capacity."""
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 
@@ -48,9 +49,21 @@ def inbox_table(items: Sequence[InboxItem], now: datetime) -> Table:
             age(item.received, now),
             literal(item.kind),
             literal(item.title or "(untitled)"),
-            literal(item.source or "", style="dim"),
+            literal(sender(item.source), style="dim"),
         )
     return table
+
+
+_NAMED = re.compile(r"(?P<name>.+?) <[^<>@\s]+@[^<>\s]+>")
+
+
+def sender(source: str | None) -> str:
+    """A source as narrow columns show it: the name of `Name <address>` (what e-mail imports
+    store), else the source as it is; the whole source stays in the log and its details."""
+    if source is None:
+        return ""
+    named = _NAMED.fullmatch(source)
+    return named["name"] if named else source
 
 
 def stars(rating: int) -> Text:

@@ -18,7 +18,7 @@ from textual.widgets import Input, Static
 
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.render.literal import literal, one_line
-from lighthouse_tui.render.log import age
+from lighthouse_tui.render.log import age, sender
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.records import InboxItem
 from lighthouse_tui.tui.log_watch import LogWatch, reload_binding
@@ -341,7 +341,7 @@ def item_row(item: InboxItem, now: datetime) -> Row:
         (
             cell(literal(item.title or "(untitled)")),
             cell(literal(item.kind)),
-            cell(literal(item.source or "", "dim")),
+            cell(literal(sender(item.source), "dim")),
             Text(age(item.received, now), justify="right"),
         ),
     )
