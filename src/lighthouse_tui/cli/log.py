@@ -140,7 +140,6 @@ def cmd_log_show(args: argparse.Namespace) -> int:
             raise UserError([f"no decision {args.id}: nothing is logged yet"])
         record = log.decision(args.id)
         replayed = replay(log, record, current)
-        corrections = log.corrections(args.id)
     if args.json:
         data = decision_json(record)
         data["corrections"] = [
@@ -150,7 +149,7 @@ def cmd_log_show(args: argparse.Namespace) -> int:
                 "note": c.note,
                 "recorded_at": c.recorded_at.isoformat(),
             }
-            for c in corrections
+            for c in replayed.corrections
         ]
         data["evaluation"] = record.evaluation
         data["now"] = None if replayed.now is None else replayed.now.to_json()
@@ -160,7 +159,7 @@ def cmd_log_show(args: argparse.Namespace) -> int:
         return 0
     from lighthouse_tui.render.log import replay_view
 
-    console().print(replay_view(replayed, current, corrections))
+    console().print(replay_view(replayed, current))
     return 0
 
 

@@ -177,15 +177,13 @@ def corrections_text(corrections: Sequence[Correction]) -> Text:
     return text
 
 
-def replay_view(
-    replayed: Replay, current: LoadedStrategy | None, corrections: Sequence[Correction] = ()
-) -> RenderableType:
+def replay_view(replayed: Replay, current: LoadedStrategy | None) -> RenderableType:
     """A decision explained again: as the strategy version of that day scored it, and
     whether today's strategy would answer differently (what `lighthouse log show` prints)."""
     record = replayed.record
     parts: list[RenderableType] = [decision_header(record)]
-    if corrections:
-        parts.append(corrections_text(corrections))
+    if replayed.corrections:
+        parts.append(corrections_text(replayed.corrections))
     if replayed.then is not None and replayed.then_evaluation is not None:
         parts += [
             Rule(style="dim"),

@@ -9,7 +9,7 @@ from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_bytes
 from lighthouse_tui.core.opportunity import rebuild_opportunity
 from lighthouse_tui.core.problems import ProblemsError
 from lighthouse_tui.store.log import DecisionLog
-from lighthouse_tui.store.records import DecisionRecord
+from lighthouse_tui.store.records import Correction, DecisionRecord
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,9 @@ class Replay:
     """The current strategy's answer, when it differs from the version that scored it."""
     notes: list[str] = field(default_factory=list)
     """What could not be replayed, in the user's words."""
+    corrections: list[Correction] = field(default_factory=list)
+    """The changes of its final choice since it was decided, oldest first: read with the
+    replay, so the shell's `log show` and the app's detail tell the same story."""
 
     @property
     def now_differs(self) -> bool:
@@ -62,11 +65,11 @@ def replay(log: DecisionLog, record: DecisionRecord, current: LoadedStrategy | N
         then = load_strategy_bytes(data, f"{source} (as of decision {record.id})")
     except ProblemsError as exc:
         notes.append(f"the strategy version that scored it no longer loads: {exc.problems[0]}")
-        return Replay(record, None, None, None, notes)
+        return Replay(record, None, None, None, notes, log.corrections(record.id))
     then_evaluation = _score(then, record, notes)
     now = None
     if current is not None and current.fingerprint != record.fingerprint:
         now_notes: list[str] = []
         now = _score(current, record, now_notes)
         notes.extend(f"today's strategy: {note}" for note in now_notes)
-    return Replay(record, then, then_evaluation, now, notes)
+    return Replay(record, then, then_evaluation, now, notes, log.corrections(record.id))

@@ -25,6 +25,7 @@ from lighthouse_tui.tui.log_pages import LogView, read_page
 from lighthouse_tui.tui.log_watch import LogWatch, reload_binding
 from lighthouse_tui.tui.logbook import LogSummary
 from lighthouse_tui.tui.screens.base import LighthouseScreen, log_problem, wide_from
+from lighthouse_tui.tui.screens.correct import ask_correction
 from lighthouse_tui.tui.screens.outcome import OutcomeScreen
 from lighthouse_tui.tui.screens.question import Answer
 from lighthouse_tui.tui.widgets.key_scroll import KeyScroll
@@ -62,6 +63,14 @@ class LogScreen(LighthouseScreen):
             "Outcome",
             tooltip="Rate how the selected decision turned out, 1 to 5, with a note",
             id="rate-outcome",
+        ),
+        Binding(
+            "u",
+            "correct",
+            "Correct",
+            tooltip="Change the selected decision's final choice; the log keeps the one it "
+            "replaces",
+            id="correct-decision",
         ),
         # Not k nor v: k moves up in every list, v opens the review on every screen.
         Binding(
@@ -311,6 +320,7 @@ class LogScreen(LighthouseScreen):
     def keys_state(self) -> Hashable:
         record = self.selected()
         return (
+            record is not None,
             record is not None and record.final_choice != "defer",
             self.view.is_filtered,
             self.query_one("#log-search-input").display,
@@ -320,6 +330,8 @@ class LogScreen(LighthouseScreen):
         if action == "outcome":
             record = self.selected()
             return record is not None and record.final_choice != "defer"
+        if action == "correct":
+            return self.selected() is not None
         if action == "reset":
             return self.view.is_filtered
         if action == "close_search":
@@ -390,13 +402,28 @@ class LogScreen(LighthouseScreen):
         key = str(record.id)
         if self.view.due and key in self.records:
             self._leave_due(key)
-        elif key in self.records:
-            self.records[key] = updated
-            self.table.replace(key, decision_row(updated)[1])
-            self._show_detail()
+        else:
+            self._show_updated(updated)
         self.notify(f"Outcome recorded for “{one_line(record.title)}”", markup=False)
         self.lighthouse.log_changed()
         self.seen_changes = self.lighthouse.changes
+
+    def action_correct(self) -> None:
+        record = self.selected()
+        if record is not None:
+            ask_correction(self, record, self._corrected)
+
+    def _corrected(self, updated: DecisionRecord) -> None:
+        self._show_updated(updated)
+        self.seen_changes = self.lighthouse.changes
+
+    def _show_updated(self, updated: DecisionRecord) -> None:
+        """The row and the detail of a decision just changed, where the table holds it."""
+        key = str(updated.id)
+        if key in self.records:
+            self.records[key] = updated
+            self.table.replace(key, decision_row(updated)[1])
+            self._show_detail()
 
     def _leave_due(self, key: str) -> None:
         """A rated decision is no longer due: its row goes, and the cursor stays on the row

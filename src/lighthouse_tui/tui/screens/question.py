@@ -91,10 +91,13 @@ class QuestionScreen(ModalScreen[Answer | None]):
         if self.chosen is not None:
             self.choose_value(self.chosen)
 
+    def answers(self) -> list[Binding]:
+        """The keys that answer, as the dialog shows them."""
+        return [b for b in Binding.make_bindings(self.BINDINGS) if b.action.startswith(CHOOSE)]
+
     def keys_line(self) -> Text:
-        answers = [b for b in Binding.make_bindings(self.BINDINGS) if b.action.startswith(CHOOSE)]
         line = Text(self.ASK, style="bold")
-        line.append_text(keys_text(self.app, answers))
+        line.append_text(keys_text(self.app, self.answers()))
         line.append("   escape cancels", style="dim")
         return line
 

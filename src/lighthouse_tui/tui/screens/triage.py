@@ -26,12 +26,13 @@ from textual.widgets import Input, Static
 
 from lighthouse_tui.render.literal import literal
 from lighthouse_tui.render.log import age, choice
-from lighthouse_tui.store.log import StoreError
+from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.records import DefaultChoice, FinalChoice, InboxItem
 from lighthouse_tui.tui.decline import decline_message
 from lighthouse_tui.tui.draft import draft_of, value_text
 from lighthouse_tui.tui.screens.base import LighthouseScreen
 from lighthouse_tui.tui.screens.confirm import ConfirmScreen
+from lighthouse_tui.tui.screens.correct import ask_correction
 from lighthouse_tui.tui.screens.decide import DecideScreen, as_final, final_bindings
 from lighthouse_tui.tui.screens.decline import DeclineMessageScreen
 from lighthouse_tui.tui.screens.question import Answer, keys_text
@@ -60,6 +61,14 @@ class TriageScreen(LighthouseScreen):
             "Polite no",
             tooltip="A polite no built from the strategy's reasons, copied to the clipboard",
             id="decline-message",
+        ),
+        Binding(
+            "ctrl+z",
+            "correct_last",
+            "Correct last",
+            tooltip="Change the final choice of the decision just recorded (a slip of the "
+            "key); the log keeps the one it replaces",
+            id="triage-correct-last",
         ),
         Binding(
             "escape",
@@ -146,7 +155,7 @@ class TriageScreen(LighthouseScreen):
     def _show_progress(self) -> None:
         line = Text(f"Item {self.index + 1} of {len(self.queue)}", style="bold")
         if self.decided:
-            line.append(f"  ·  {self.decided} decided", style="dim")
+            line.append(f"  ·  {self.decided} decided (ctrl+z corrects the last)", style="dim")
         if self.reflex is not None:
             line.append("  ·  your reflex: ")
             line.append_text(choice(self.reflex))
@@ -154,14 +163,27 @@ class TriageScreen(LighthouseScreen):
         self.update_keys()
 
     def keys_state(self) -> Hashable:
-        return (self.reflex is None, self.recording)
+        return (self.reflex is None, self.recording, self.last_decision is None)
 
     def check_action(self, action: str, _parameters: tuple[object, ...]) -> bool | None:
         if action == "reflex":
             return self.reflex is None
         if action in ("decide", "decline_message"):
             return self.reflex is not None and not self.recording
+        if action == "correct_last":
+            return self.last_decision is not None and not self.recording
         return True
+
+    @work(group="triage-correct", exclusive=True)
+    async def action_correct_last(self) -> None:
+        if self.last_decision is None:
+            return
+        try:
+            record = await self.lighthouse.logbook.run(DecisionLog.decision, self.last_decision)
+        except StoreError as error:
+            self.store_failed(error)
+            return
+        ask_correction(self, record)
 
     async def show_state(self, state: StrategyState) -> None:
         assessment = self.assessment
