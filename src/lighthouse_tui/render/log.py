@@ -63,7 +63,7 @@ def sender(source: str | None) -> str:
     if source is None:
         return ""
     named = _NAMED.fullmatch(source)
-    return named["name"] if named else source
+    return named["name"].strip('"').strip() or source if named else source
 
 
 def stars(rating: int) -> Text:
