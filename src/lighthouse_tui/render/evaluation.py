@@ -36,8 +36,17 @@ def verdict_line(evaluation: Evaluation) -> Text:
         line.append(evaluation.reason, style="yellow")
     if evaluation.provisional and not evaluation.under_rated:
         line.append("  provisional", style="italic yellow")
-        line.append(f" ({evaluation.rated_weight:.0%} of the weight rated)", style="dim")
+        line.append(f" ({_provisional_because(evaluation)})", style="dim")
     return line
+
+
+def _provisional_because(evaluation: Evaluation) -> str:
+    """Why the verdict may still change: missing values, or only a rule that waits for one
+    (then "100% of the weight rated" would read as a contradiction)."""
+    if evaluation.missing or evaluation.score is None:
+        return f"{evaluation.rated_weight:.0%} of the weight rated"
+    needs = sorted({n for r in evaluation.waiting if r.then != "flag" for n in r.needs})
+    return f"a rule waits for {', '.join(needs)}"
 
 
 def score_bar(score: float | None, thresholds: Thresholds, width: int = 40) -> Text:
