@@ -113,7 +113,7 @@ def _count(text: str) -> int:
     except ValueError:
         value = -1
     if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number, 0 or more, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a whole number, 0 or more, got '{text}'")
     return value
 
 
@@ -218,15 +218,7 @@ def _correct(args: argparse.Namespace) -> int:
         assert log is not None
         correction = log.correct(args.id, args.final, args.note)
     if args.json:
-        print_json(
-            {
-                "decision": args.id,
-                "previous": correction.previous,
-                "final": correction.final,
-                "note": correction.note,
-                "recorded_at": correction.recorded_at.isoformat(),
-            }
-        )
+        print_json({"decision": args.id, **correction.to_json()})
     else:
         print(f"Decision {args.id}: final {correction.previous} → {correction.final} (corrected).")
     return 0

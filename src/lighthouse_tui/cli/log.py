@@ -142,15 +142,7 @@ def cmd_log_show(args: argparse.Namespace) -> int:
         replayed = replay(log, record, current)
     if args.json:
         data = decision_json(record)
-        data["corrections"] = [
-            {
-                "previous": c.previous,
-                "final": c.final,
-                "note": c.note,
-                "recorded_at": c.recorded_at.isoformat(),
-            }
-            for c in replayed.corrections
-        ]
+        data["corrections"] = [c.to_json() for c in replayed.corrections]
         data["evaluation"] = record.evaluation
         data["now"] = None if replayed.now is None else replayed.now.to_json()
         data["now_differs"] = replayed.now_differs

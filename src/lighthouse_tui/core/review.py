@@ -410,21 +410,13 @@ def review_of(
         criteria=criteria_stats(counted, {c.id: c.label for c in strategy.criteria}),
         capacity=CapacityReview(
             strategy.capacity.hours_per_week,
-            weekly(_dated(counted.days), list(commitments), period, today),
+            weekly(counted.days, list(commitments), period, today),
         ),
         after_days=strategy.review.after_days,
         due=counted.due,
         findings=(),
     )
     return replace(built, findings=findings_for(built))
-
-
-def _dated(days: Mapping[date, int]) -> list[DecisionFact]:
-    """As many facts as decisions per day, for `weekly`, which reads only their day: one
-    shared fact per day, so 100,000 decisions cost a list of references."""
-    return [
-        fact for day, n in days.items() for fact in [DecisionFact(0, day, "", "", "", "", "")] * n
-    ]
 
 
 def _clear(*choices: str) -> bool:
@@ -594,15 +586,15 @@ def _variance(cell: Cell) -> float:
 
 
 def weekly(
-    facts: Sequence[DecisionFact],
+    days: Mapping[date, int],
     commitments: list[Commitment],
     period: Period,
     today: date,
 ) -> tuple[Week, ...]:
-    """Committed hours (`capacity.committed_in_week`) and decisions, week by week (Monday to
-    Sunday) over the period, up to today. Weeks before anything was ever logged are left out:
-    an empty log says nothing about them."""
-    known = [f.day for f in facts] + [c.start for c in commitments]
+    """Committed hours (`capacity.committed_in_week`) and decisions (`days`: how many per
+    day), week by week (Monday to Sunday) over the period, up to today. Weeks before anything
+    was ever logged are left out: an empty log says nothing about them."""
+    known = [*days, *(c.start for c in commitments)]
     if not known:
         return ()
     first = max(period.start or date.min, min(known))
@@ -610,7 +602,7 @@ def weekly(
     if first > last:
         return ()
     per_week: Counter[date] = Counter()
-    for day, count in Counter(f.day for f in facts).items():
+    for day, count in days.items():
         per_week[week_of(day)] += count
     mondays = [week_of(first)]
     while mondays[-1] + WEEK <= last:

@@ -52,6 +52,15 @@ class Correction:
     note: str | None
     recorded_at: datetime
 
+    def to_json(self) -> dict[str, str | None]:
+        """As `decide --correct --json` and `log show --json` give it."""
+        return {
+            "previous": self.previous,
+            "final": self.final,
+            "note": self.note,
+            "recorded_at": self.recorded_at.isoformat(),
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class DecisionRecord:
