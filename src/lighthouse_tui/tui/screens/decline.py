@@ -29,12 +29,13 @@ class DeclineMessageScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="decline-dialog"):
-            yield Static(Text("A polite no, from the strategy's reasons", style="bold"))
+            yield Static(Text("A polite no, in the words you chose to share", style="bold"))
             yield Static(Text(self.message), id="decline-message")
             yield Static(
                 Text(
                     "Copied to the clipboard where the terminal allows it; otherwise select "
-                    "it with the mouse. Escape closes.",
+                    "it with the mouse. Only `decline_reason` words are said; your labels and "
+                    "reasons stay private. Escape closes.",
                     style="dim",
                 )
             )
