@@ -34,8 +34,7 @@ class DeclineMessageScreen(ModalScreen[None]):
             yield Static(
                 Text(
                     "Copied to the clipboard where the terminal allows it; otherwise select "
-                    "it with the mouse. Only `decline_reason` words are said; your labels and "
-                    "reasons stay private. Escape closes.",
+                    "it with the mouse. Escape closes.",
                     style="dim",
                 )
             )
