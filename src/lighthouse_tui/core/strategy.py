@@ -204,7 +204,7 @@ class Strategy(_Section):
     review: Review = Review()
     """When to ask how a decision turned out; optional."""
     language: Literal["en", "fr"] = "en"
-    """The language Lighthouse writes in for you: `en` (the default) or `fr`."""
+    """The language of what Lighthouse writes for you to send: `en` (the default) or `fr`."""
     decline: Decline = Decline()
     """How the polite no is written: its tone and signature; optional."""
     kinds: list[Identifier] = Field(default_factory=list, max_length=50)
