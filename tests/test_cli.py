@@ -324,6 +324,70 @@ def test_headless_commands_never_import_textual(s: list[str], good_strategy_path
     assert done.stdout.strip().splitlines()[-1] == "[0, 3, 0, 0]"
 
 
+EXAMPLES = Path(__file__).parents[1] / "src" / "lighthouse_tui" / "strategies"
+
+
+def record_closed_partner(db: Path, strategy: Path) -> list[str]:
+    """A declined partner offer (the partner is closed: a dealbreaker with public words), and
+    the options that find its log and strategy again."""
+    where = ["--db", str(db), "-s", str(strategy)]
+    args = ["-k", "partner_offer", "-r", "posture=1", "-f", "tjm=800", "-f", "hours_per_week=2"]
+    done = run("check", "Webinaires", *args, *where, "--record", "--default", "decline")
+    assert done.returncode == 1, done.stderr
+    return where
+
+
+def test_decline_writes_a_declined_partner_offer_as_a_french_email(tmp_path: Path) -> None:
+    where = record_closed_partner(tmp_path / "log.db", EXAMPLES / "consultant.fr.toml")
+    done = run("decline", "1", *where)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (
+        "Bonjour,\n\n"
+        "Je vous remercie d'avoir pensé à moi pour « Webinaires ». Je ne vais malheureusement "
+        "pas pouvoir vous suivre sur ce projet : je ne m'engage que dans des partenariats "
+        "construits à deux, où chacun apporte et reçoit.\n\n"
+        "J'espère que nous aurons l'occasion de travailler ensemble une prochaine fois, et je "
+        "vous souhaite le meilleur pour la suite.\n\n"
+        "Bien cordialement,\nCamille Martin\n"
+    )
+    assert "Partenaire" not in done.stdout
+
+
+def test_decline_uses_the_version_that_scored_it_and_json_holds_the_message(
+    tmp_path: Path,
+) -> None:
+    strategy = tmp_path / "strategy.toml"
+    strategy.write_bytes((EXAMPLES / "consultant.fr.toml").read_bytes())
+    where = record_closed_partner(tmp_path / "log.db", strategy)
+    text = strategy.read_text(encoding="utf-8")
+    strategy.write_text(text.replace('tone = "vous"', 'tone = "tu"'), encoding="utf-8")
+    done = run("decline", "1", "--json", *where)
+    assert done.returncode == 0, done.stderr
+    message = json.loads(done.stdout)["message"]
+    assert message.startswith("Bonjour,\n\nJe vous remercie d'avoir pensé à moi")
+
+
+def test_decline_of_an_unknown_id_is_one_line_and_exit_2(tmp_path: Path, s: list[str]) -> None:
+    where = ["--db", str(tmp_path / "log.db"), *s]
+    empty = run("decline", "1", *where)
+    assert (empty.returncode, empty.stdout) == (2, "")
+    assert empty.stderr == "lighthouse: no decision 1: nothing is logged yet\n"
+    recorded = run("check", "Talk", "-r", "alignment=5", "--record", "--default", "accept", *where)
+    assert recorded.returncode == 0, recorded.stderr
+    unknown = run("decline", "7", *where)
+    assert (unknown.returncode, unknown.stderr) == (2, "lighthouse: no decision 7\n")
+
+
+def test_decline_never_imports_textual(tmp_path: Path) -> None:
+    where = record_closed_partner(tmp_path / "log.db", EXAMPLES / "consultant.fr.toml")
+    script = CHECK_NO_TEXTUAL.format(argvs=repr(["decline", "1", *where]) + ",")
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[0]"
+
+
 def test_check_import_time_has_no_textual(s: list[str]) -> None:
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "lighthouse_tui", "check", *s, "--json"],

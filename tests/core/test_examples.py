@@ -50,3 +50,12 @@ def test_example_shows_every_part_of_the_format(example: Path) -> None:
     assert any(c.kinds for c in strategy.criteria), "no kind-specific criterion"
     assert 3 <= len(strategy.rules) <= 6
     assert {rule.then for rule in strategy.rules} == {"decline", "accept", "flag"}
+    assert any(rule.decline_reason for rule in strategy.rules if rule.then == "decline"), (
+        "no public wording for a dealbreaker"
+    )
+    assert any(c.decline_reason for c in strategy.criteria), "no public wording for a criterion"
+
+
+def test_the_french_example_writes_in_french_and_says_vous() -> None:
+    strategy = load_strategy_file(EXAMPLES_DIR / "consultant.fr.toml").strategy
+    assert (strategy.language, strategy.decline.tone) == ("fr", "vous")

@@ -105,6 +105,11 @@ EXPECTED: dict[str, list[str]] = {
     "not_utf8": ["3:14: not UTF-8 text (byte 0xe9); save the file as UTF-8"],
     "binary": ["2:118: not UTF-8 text (byte 0x80); save the file as UTF-8"],
     "deeply_nested": ["not valid TOML: values nested too deeply"],
+    "language": ["6:1: language: 'de' is not one of 'en', 'fr'"],
+    "decline_tone": ["71:1: decline.tone: 'toi' is not one of 'vous', 'tu'"],
+    "decline_reason_lines": [
+        "57:1: rules[0].decline_reason: must be one line, without control characters"
+    ],
 }
 
 
@@ -189,6 +194,8 @@ rating = true
 """
     s = load_strategy_bytes(text.encode(), "min.toml").strategy
     assert (s.thresholds.accept, s.thresholds.decline, s.review.after_days) == (65, 40, 30)
+    assert (s.language, s.decline.tone, s.decline.signature) == ("en", "vous", None)
+    assert (s.criteria[0].decline_reason, s.rules) == (None, [])
     assert s.horizon is None
     assert s.all_kinds == ("client_request", "partner_offer", "opportunity")
 

@@ -11,7 +11,6 @@ from textual.widgets import Input, Static
 from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.tui.app import LighthouseApp
 from lighthouse_tui.tui.screens.decide import DecideScreen
-from lighthouse_tui.tui.screens.decline import DeclineMessageScreen
 from lighthouse_tui.tui.screens.inbox import InboxScreen
 from lighthouse_tui.tui.screens.triage import TriageScreen
 from lighthouse_tui.tui.widgets.assessment import Assessment
@@ -158,22 +157,6 @@ async def test_a_failed_record_keeps_the_triage_to_try_again(
         "accept",
         "keep me",
     )
-
-
-async def test_c_copies_a_polite_no_and_shows_it(
-    make_app: Callable[..., LighthouseApp], log: DecisionLog
-) -> None:
-    log.add(item("Big retainer", fee=1000.0, hours_per_week=20.0))
-    async with make_app().run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("enter", "y", "5", "c")
-        assert isinstance(pilot.app.screen, DeclineMessageScreen)
-        message = pilot.app.clipboard
-        assert "“Big retainer”" in message
-        assert "I have to say no this time: not enough free hours." in message
-        assert message.splitlines()[1] in text_of(pilot.app.screen.query_one("#decline-message"))
-        await pilot.press("escape")
-        assert isinstance(pilot.app.screen, TriageScreen)
 
 
 async def test_leaving_keeps_the_item_pending_and_its_reflex_asked_once(

@@ -27,6 +27,7 @@ COMMANDS = {
     "add": "inbox",
     "inbox": "inbox",
     "decide": "inbox",
+    "decline": "decline",
     "import": "importer",
     "log": "log",
     "outcome": "log",

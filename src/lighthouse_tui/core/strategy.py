@@ -139,6 +139,8 @@ class Criterion(_Section):
     """The field value worth full points."""
     kinds: list[Identifier] | None = Field(default=None, min_length=1)
     """Opportunity kinds this criterion applies to; all kinds when left out."""
+    decline_reason: Text | None = None
+    """What a polite no may say when this criterion rates low; the label stays private."""
 
     @model_validator(mode="after")
     def _one_source(self) -> Self:
@@ -171,6 +173,17 @@ class Rule(_Section):
     """`decline` wins over everything, `accept` over the score, `flag` only warns."""
     reason: Text
     """Why, in one line, shown when the rule fires."""
+    decline_reason: Text | None = None
+    """What a polite no may say when this rule declines; `reason` stays private."""
+
+
+class Decline(_Section):
+    """How the polite no is written: the words said to the other side."""
+
+    tone: Literal["vous", "tu"] = "vous"
+    """In French, `vous` (formal, the default) or `tu`; English ignores it."""
+    signature: Text | None = None
+    """The name the polite no is signed with; left out, it ends with the closing."""
 
 
 class Strategy(_Section):
@@ -190,6 +203,10 @@ class Strategy(_Section):
     """Where the score becomes a verdict; optional."""
     review: Review = Review()
     """When to ask how a decision turned out; optional."""
+    language: Literal["en", "fr"] = "en"
+    """The language of what Lighthouse writes for you to send: `en` (the default) or `fr`."""
+    decline: Decline = Decline()
+    """How the polite no is written: its tone and signature; optional."""
     kinds: list[Identifier] = Field(default_factory=list, max_length=50)
     """Opportunity kinds beside the built-in client_request, partner_offer and opportunity."""
     fields: dict[Identifier, Annotated[ValueType, Field(strict=False)]] = Field(

@@ -29,7 +29,7 @@ class DeclineMessageScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="decline-dialog"):
-            yield Static(Text("A polite no, from the strategy's reasons", style="bold"))
+            yield Static(Text("A polite no, in the words you chose to share", style="bold"))
             yield Static(Text(self.message), id="decline-message")
             yield Static(
                 Text(

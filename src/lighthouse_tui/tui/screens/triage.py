@@ -24,11 +24,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, VerticalScroll
 from textual.widgets import Input, Static
 
+from lighthouse_tui.core.decline import decline_message
 from lighthouse_tui.render.literal import literal
 from lighthouse_tui.render.log import age, choice
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.records import DefaultChoice, FinalChoice, InboxItem
-from lighthouse_tui.tui.decline import decline_message
 from lighthouse_tui.tui.draft import draft_of, value_text
 from lighthouse_tui.tui.screens.base import LighthouseScreen
 from lighthouse_tui.tui.screens.confirm import ConfirmScreen
@@ -59,7 +59,7 @@ class TriageScreen(LighthouseScreen):
             "c",
             "decline_message",
             "Polite no",
-            tooltip="A polite no built from the strategy's reasons, copied to the clipboard",
+            tooltip="A polite no in the words you chose to share (decline_reason), copied",
             id="decline-message",
         ),
         Binding(
@@ -266,9 +266,13 @@ class TriageScreen(LighthouseScreen):
 
     def action_decline_message(self) -> None:
         assessment = self.assessment
-        if assessment is None or assessment.evaluation is None or assessment.reading is None:
+        if assessment is None or assessment.form is None:
             return
-        message = decline_message(assessment.reading.opportunity.title, assessment.evaluation)
+        evaluation, reading = assessment.evaluation, assessment.reading
+        if evaluation is None or reading is None:
+            return
+        strategy = assessment.form.loaded.strategy
+        message = decline_message(strategy, reading.opportunity.title, evaluation)
         self.app.push_screen(DeclineMessageScreen(message))
 
     def action_leave(self) -> None:

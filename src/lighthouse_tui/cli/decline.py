@@ -1,0 +1,45 @@
+"""`lighthouse decline ID`: the polite no for a logged decision, ready to paste into a reply.
+
+It is written with the strategy version that scored the decision (the replay `log show` reads):
+the message speaks for the dealbreakers that fired that day, in that version's language, tone
+and public words, so it stays true to why the offer was declined even after the strategy has
+moved on. The app's `c` and this command share one builder, `core.decline`.
+"""
+
+import argparse
+
+from lighthouse_tui.cli.common import UserError, json_option, open_log, print_json
+
+
+def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    decline = commands.add_parser(
+        "decline",
+        help="the polite no for a logged decision, to paste into your reply",
+        description="Print a polite no for a logged decision (ID as in `lighthouse log`), "
+        "written with the strategy version that scored it: its language, its [decline] tone "
+        "and signature, and only the decline_reason words of its rules and criteria.",
+    )
+    decline.add_argument("id", type=int)
+    json_option(decline, 'print {"message": …}')
+    decline.set_defaults(handler=cmd_decline)
+
+
+def cmd_decline(args: argparse.Namespace) -> int:
+    from lighthouse_tui.core.decline import decline_message
+    from lighthouse_tui.store.replay import replay
+
+    with open_log(args.db, readonly=True) as log:
+        if log is None:
+            raise UserError([f"no decision {args.id}: nothing is logged yet"])
+        record = log.decision(args.id)
+        replayed = replay(log, record, None)
+    if replayed.then is None or replayed.then_evaluation is None:
+        raise UserError(
+            [f"decision {args.id} cannot be explained again: {'; '.join(replayed.notes)}"]
+        )
+    message = decline_message(replayed.then.strategy, record.title, replayed.then_evaluation)
+    if args.json:
+        print_json({"message": message})
+    else:
+        print(message)
+    return 0
