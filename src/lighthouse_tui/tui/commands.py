@@ -7,7 +7,7 @@ They are matched `fold`ed, as the inbox's filter does (`regie` finds "Régie"), 
 they are, the matched letters mapped back onto the title.
 """
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, cast
@@ -38,9 +38,10 @@ class Folded:
 
     def __init__(self, label: str) -> None:
         self.label = label
-        parts = [fold(char) for char in label]
-        self.text = "".join(parts)
-        self.origins = [index for index, part in enumerate(parts) for _ in part]
+        self.text = fold(label)
+        self.origins: Sequence[int] = range(len(label))
+        if not label.isascii():  # a letter may fold to none, one or two ("Œ" to "oe")
+            self.origins = [index for index, char in enumerate(label) for _ in fold(char)]
 
 
 def highlighted(matcher: Matcher, folded: Folded) -> Content:
