@@ -465,6 +465,21 @@ def test_terminal_enter_skips_a_rating(s: list[str]) -> None:
     assert code == 1
 
 
+@pytest.mark.parametrize("typed", ["o", "OUI"])
+def test_terminal_reflex_takes_o_for_oui(s: list[str], tmp_path: Path, typed: str) -> None:
+    from lighthouse_tui.store.log import DecisionLog
+
+    db = tmp_path / "lighthouse.db"
+    args = ["check", "Talk", *s, "--db", str(db), "--record", "-f", "fee=1000"]
+    code, out = _pty_session([*args, "-f", "hours_per_week=0", "-f", "weeks=1"], [typed, "5"])
+    assert "[y/o/n/u]" in out
+    assert "Logged as decision 1." in out
+    assert code == 0
+    with DecisionLog.open(db, readonly=True) as log:
+        (decision,) = log.decisions()
+    assert decision.default_choice == "accept"
+
+
 def _command_parsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
     return next(
         dict(action.choices)

@@ -4,6 +4,7 @@ log, log show, outcome, export, capacity; and the faults a user can meet."""
 import csv
 import io
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -310,6 +311,29 @@ def test_csv_export_escapes_formulas_and_writes_atomically(run: Run, tmp_path: P
         "plain",
     ]
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.csv")] == []
+
+
+def test_excel_export_for_a_french_spreadsheet(run: Run, db: Path, tmp_path: Path) -> None:
+    for title in ("Régie; phase 2", "=1+1"):
+        ok(run("check", title, "-r", "alignment=5", "--record", "--default", "accept"))
+    target = tmp_path / "out.csv"
+    assert run("export", "--format", "csv", "--excel", "-o", str(target)).returncode == 0
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfid;decided_at;kind;title;")
+    assert data.endswith(b"\r\n")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert [r[3] for r in rows[1:]] == ["Régie; phase 2", "'=1+1"]
+    assert all("," in r[7] and "." not in r[7] for r in rows[1:])  # the score: 72,5
+    streamed = subprocess.run(
+        [sys.executable, "-m", "lighthouse_tui", "export", "--excel"],
+        capture_output=True,
+        env={**os.environ, "LIGHTHOUSE_DB": str(db), "PYTHONIOENCODING": "latin-1"},
+        check=True,
+    )
+    assert streamed.stdout == data  # to stdout too, in UTF-8 whatever the terminal's encoding
+    refused = run("export", "--format", "jsonl", "--excel")
+    assert refused.returncode == 2
+    assert "--excel goes with --format csv" in refused.stderr
 
 
 def test_read_commands_on_no_log_do_not_create_it(run: Run, db: Path) -> None:

@@ -141,3 +141,37 @@ def test_rows_are_written_as_they_come(log: DecisionLog, writer: object) -> None
         writer(three_then_fail(), out)  # type: ignore[operator]
     lines = out.getvalue().splitlines()
     assert len(lines) == (4 if writer is write_csv else 3)
+
+
+def test_excel_csv_is_the_same_cells_for_a_french_spreadsheet(log: DecisionLog) -> None:
+    """A byte order mark, semicolons, CRLF and a decimal comma in the score; every other cell
+    as the default CSV has it, formulas neutralised alike."""
+    plain, excel = io.StringIO(newline=""), io.StringIO(newline="")
+    write_csv(log.export_rows(LogFilter(), values=False), plain)
+    count = write_csv(log.export_rows(LogFilter(), values=False), excel, excel=True)
+    text = excel.getvalue()
+    assert count == log.count(LogFilter())
+    assert text.startswith("\ufeffid;decided_at;kind;title;")
+    assert text.count("\r\n") == text.count("\n") == count + 1  # a line per row, CRLF
+    got = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=";"))
+    expected = list(csv.reader(io.StringIO(plain.getvalue(), newline="")))
+    score = CSV_COLUMNS.index("score")
+    assert [r[score] for r in got[1:]] == [r[score].replace(".", ",") for r in expected[1:]]
+    assert any("," in r[score] for r in got[1:])
+    for row in (*got, *expected):
+        del row[score]
+    assert got == expected
+    titles = [r[CSV_COLUMNS.index("title")] for r in got[1:]]
+    assert any(t.startswith("'=SUM(A1)") for t in titles)
+    assert not any(t.startswith(("=", "+", "-", "@")) for t in titles)
+
+
+def test_an_excel_cell_holding_a_semicolon_is_quoted(log: DecisionLog) -> None:
+    row = next(log.export_rows(LogFilter(), values=False))._replace(
+        title="Audit; phase 2", note="=1;2"
+    )
+    out = io.StringIO(newline="")
+    write_csv([row], out, excel=True)
+    line = out.getvalue().split("\r\n")[1]
+    assert ';"Audit; phase 2";' in line
+    assert ';"\'=1;2";' in line

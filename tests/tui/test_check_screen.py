@@ -234,6 +234,28 @@ async def test_record_asks_the_reflex_honestly_then_the_final_choice(
     assert (decision.final_choice, decision.note) == ("decline", "full")
 
 
+async def test_o_for_oui_answers_the_reflex_accept_when_recording(
+    make_app: Callable[..., LighthouseApp], db_path: Path
+) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        await pilot.app.run_action("show_check")
+        await settle(pilot)
+        screen = pilot.app.screen
+        screen.query_one("#field-title Input", Input).value = "Talk"
+        await rate(pilot, "alignment", "5")
+        await pilot.press("ctrl+s")
+        assert isinstance(pilot.app.screen, ReflexScreen)
+        keys = flat(text_of(pilot.app.screen.query_one("#question-keys")))
+        assert "y/o accept · n decline · u unsure" in keys
+        await pilot.press("o")
+        assert isinstance(pilot.app.screen, DecideScreen)
+        await pilot.press("a", "enter")
+        await settle(pilot)
+    with DecisionLog.open(db_path, readonly=True) as log:
+        (decision,) = log.decisions()
+    assert (decision.default_choice, decision.final_choice) == ("accept", "accept")
+
+
 async def test_hours_committed_in_the_log_count_against_capacity(
     make_app: Callable[..., LighthouseApp], log: DecisionLog, loaded: LoadedStrategy
 ) -> None:

@@ -147,6 +147,27 @@ async def test_slash_filters_by_title_source_or_kind(
         assert "Nothing matches “parz”" in screen_text(pilot.app)
 
 
+async def test_slash_filters_without_accents_or_case(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    """Typed as people type on any keyboard: `regie` finds "Régie", `oeuvre` "Œuvre"; and an
+    accent typed finds the title written without it."""
+    log.add(item("Régie publicitaire", source="Hélène"))
+    log.add(item("Chef-d'Œuvre"))
+    log.add(item("Cafe du coin"))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"REGIE")
+        assert titles(pilot.app) == ["Régie publicitaire"]
+        await pilot.press("escape", "slash", *"helene")
+        assert titles(pilot.app) == ["Régie publicitaire"]
+        await pilot.press("escape", "slash", *"oeuvre")
+        assert titles(pilot.app) == ["Chef-d'Œuvre"]
+        await pilot.press("escape", "slash", *"café")
+        assert titles(pilot.app) == ["Cafe du coin"]
+        assert "1 of 3 match “café”" in screen_text(pilot.app)
+
+
 async def test_outcomes_due_are_counted_and_o_shows_them(
     make_app: Callable[..., LighthouseApp],
     log: DecisionLog,

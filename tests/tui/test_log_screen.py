@@ -179,6 +179,23 @@ async def test_filters_by_kind_verdict_override_period_and_title(
         assert table_of(pilot.app).row_count == 100
 
 
+async def test_the_title_search_ignores_accents_and_case(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog, loaded: LoadedStrategy
+) -> None:
+    for title in ("Régie publicitaire", "Chef-d'Œuvre", "Audit"):
+        decide(log, loaded, item(title))
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await open_log_screen(pilot.app)
+        await settle(pilot)
+        await pilot.press("slash", *"REGIE")
+        await settle(pilot)
+        assert column(pilot.app, "title") == ["Régie publicitaire"]
+        assert "title has REGIE" in flat(text_of(screen.query_one("#log-filters")))
+        await pilot.press("escape", "slash", *"oeuvre")
+        await settle(pilot)
+        assert column(pilot.app, "title") == ["Chef-d'Œuvre"]
+
+
 async def test_the_detail_replays_the_decision_and_compares_with_today(
     make_app: Callable[..., LighthouseApp],
     log: DecisionLog,

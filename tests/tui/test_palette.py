@@ -4,6 +4,7 @@ from any screen, its title shown as text even when it looks like markup."""
 from collections.abc import Callable
 
 from textual.command import CommandList, CommandPalette
+from textual.content import Content
 from textual.pilot import Pilot
 
 from lighthouse_tui.store.log import DecisionLog
@@ -68,3 +69,29 @@ async def test_the_palette_lists_waiting_items_in_the_inbox_order(
         await settle(pilot)
         hits = [h.split("\n")[0] for h in await search(pilot, "") if h.startswith("Triage:")]
         assert hits == ["Triage: First in", "Triage: Second in", "Triage: Third in"]
+
+
+async def test_an_item_is_found_without_its_accents_and_shown_with_them(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    """The query and the titles are folded to match; the hit shows the title as written,
+    the letters matched lit where they are in it (after an "Œ" worth two letters too)."""
+    log.add(item("Régie Œuvre"))
+    log.add(item("Newsletter swap"))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"oeuvre")
+        await settle(pilot)
+        hits = pilot.app.screen.query_one(CommandList)
+        prompt = hits.get_option_at_index(0).prompt
+        assert isinstance(prompt, Content)
+        label = "Triage: Régie Œuvre"
+        assert prompt.plain.startswith(label)
+        lit = [label[span.start : span.end] for span in prompt.spans if span.end <= len(label)]
+        assert "".join(lit) == "Œuvre"
+        for query in ("REGIE", "régie"):
+            await pilot.press("escape", "ctrl+p")
+            await settle(pilot)
+            assert (await search(pilot, query))[0].startswith("Triage: Régie Œuvre")

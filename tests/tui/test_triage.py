@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Footer, Input, Static
 
 from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.tui.app import LighthouseApp
@@ -380,3 +380,32 @@ async def test_ctrl_q_quits_at_once_when_nothing_would_be_lost(
         await pilot.press("enter", "ctrl+q")
         await pilot.pause()
         assert not pilot.app.is_running
+
+
+async def test_o_for_oui_gives_the_reflex_accept_and_says_so(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    """`o` is a second key for accept in the reflex step, shown with `y` on the question, in
+    the footer and in `?`; one entry in the palette."""
+    log.add(item("Keynote", fee=500.0))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, TriageScreen)
+        question = flat(text_of(screen.query_one("#reflex-question")))
+        assert "y/o accept · n decline · u unsure" in question
+        footer = [str(key.render()) for key in screen.query_one(Footer).children if key.display]
+        assert footer[:3] == ["y/o accept", "n decline", "u unsure"]
+        commands = [c.title for c in pilot.app.get_system_commands(screen)]
+        assert commands.count("accept") == 1
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert "y/o accept Your reflex" in flat(text_of(pilot.app.screen.query_one("#help-keys")))
+        await pilot.press("escape", "o")
+        assert screen.reflex == "accept"
+        await pilot.press("5", "a", "enter")
+        await settle(pilot)
+    (decision,) = log.decisions()
+    assert (decision.default_choice, decision.final_choice) == ("accept", "accept")

@@ -1,10 +1,12 @@
 """`lighthouse log`, `log show`, `outcome`, `export` and `capacity`: reading the history."""
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -91,6 +93,12 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
         "CSV cells that a spreadsheet would run as a formula are prefixed with a quote.",
     )
     export.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+    export.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV for a spreadsheet in a French locale: semicolons, UTF-8 with a byte order "
+        "mark, the score with a decimal comma",
+    )
     export.add_argument("-o", "--output", metavar="FILE", help="write here (default stdout)")
     _filter_options(export)
     export.set_defaults(handler=cmd_export)
@@ -179,7 +187,9 @@ def cmd_outcome(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from lighthouse_tui.store.export import write_csv, write_jsonl
 
-    writer = write_csv if args.format == "csv" else write_jsonl
+    if args.excel and args.format != "csv":
+        raise UserError(["--excel goes with --format csv"])
+    writer = partial(write_csv, excel=args.excel) if args.format == "csv" else write_jsonl
     with open_log(args.db, readonly=True) as log:
         rows = (
             log.export_rows(_where(args), values=args.format == "jsonl")
@@ -187,6 +197,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             else iter(())
         )
         if args.output is None:
+            if args.excel and isinstance(sys.stdout, io.TextIOWrapper):
+                sys.stdout.reconfigure(encoding="utf-8")  # as the byte order mark says
             count = writer(rows, sys.stdout)
         else:
             count = _write_atomically(Path(args.output), lambda out: writer(rows, out))

@@ -170,6 +170,21 @@ def ask_missing_ratings(strategy: "Strategy", opportunity: "Opportunity") -> "Op
     return Opportunity(opportunity.kind, opportunity.values, ratings)
 
 
+REFLEX_ANSWERS = {
+    "y": "accept",
+    "yes": "accept",
+    "o": "accept",
+    "oui": "accept",
+    "n": "decline",
+    "no": "decline",
+    "non": "decline",
+    "u": "unsure",
+    "unsure": "unsure",
+}
+"""What the reflex question takes, in English or in French (`o`/`oui`, `n`/`non`), in any
+case: the letters of the user's language, whichever language the question is shown in."""
+
+
 def reflex(given: str | None, *, interactive: bool, command: str) -> str:
     """The default choice: given by flag, or asked at a terminal BEFORE the verdict is shown
     (afterwards it would be contaminated by it); a script must say it."""
@@ -182,9 +197,11 @@ def reflex(given: str | None, *, interactive: bool, command: str) -> str:
     from rich.prompt import Prompt
 
     answer = Prompt.ask(
-        "Your first reflex, before the filter speaks: [bold]y[/bold]es, [bold]n[/bold]o or "
-        "[bold]u[/bold]nsure?",
-        choices=["y", "n", "u"],
+        "Your first reflex, before the filter speaks: [bold]y[/bold]es ([bold]o[/bold]ui), "
+        "[bold]n[/bold]o or [bold]u[/bold]nsure? [prompt.choices]\\[y/o/n/u][/]",
+        choices=list(REFLEX_ANSWERS),
+        show_choices=False,
+        case_sensitive=False,
         console=console(),
     )
-    return {"y": "accept", "n": "decline", "u": "unsure"}[answer]
+    return REFLEX_ANSWERS[answer]

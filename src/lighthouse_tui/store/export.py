@@ -28,6 +28,8 @@ CSV_COLUMNS = (
     "strategy",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SCORE = CSV_COLUMNS.index("score")
+BOM = "\ufeff"
 
 
 class ExportRow(NamedTuple):
@@ -138,14 +140,30 @@ def spreadsheet_safe(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def write_csv(rows: Iterable[ExportRow], out: IO[str]) -> int:
+def write_csv(rows: Iterable[ExportRow], out: IO[str], *, excel: bool = False) -> int:
     """One row per decision, written as the rows come. Cells of a fixed vocabulary (choices,
-    yes/no, dates, the fingerprint) cannot start like a formula; the others are made safe."""
-    writer = csv.writer(out, lineterminator="\r\n")
+    yes/no, dates, the fingerprint) cannot start like a formula; the others are made safe.
+
+    With `excel`, the file a spreadsheet in a French locale opens right with a double click:
+    a UTF-8 byte order mark first (without it, Excel reads "é" as "Ã©"), semicolons between
+    cells (a comma is the decimal mark there) and the score with a decimal comma (`72,5`:
+    `72.5` would be text, or a date). Lines end in CRLF either way.
+    """
+    writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n")
+    if excel:
+        out.write(BOM)
     writer.writerow(CSV_COLUMNS)
     counted = _Counted(rows)
-    writer.writerows(_csv_row(row) for row in counted)
+    cells = map(_csv_row, counted)
+    writer.writerows(map(_decimal_comma, cells) if excel else cells)
     return counted.count
+
+
+def _decimal_comma(cells: tuple[object, ...]) -> tuple[object, ...]:
+    """The row with its one decimal number, the score, written with a comma."""
+    score = cells[_SCORE]
+    assert isinstance(score, str)
+    return (*cells[:_SCORE], score.replace(".", ","), *cells[_SCORE + 1 :])
 
 
 def _csv_row(row: ExportRow) -> tuple[object, ...]:

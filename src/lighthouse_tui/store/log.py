@@ -23,6 +23,7 @@ from lighthouse_tui.core.capacity import Commitment, week_of
 from lighthouse_tui.core.filter import Evaluation
 from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity
+from lighthouse_tui.core.text import fold
 from lighthouse_tui.store.days import LocalDays
 from lighthouse_tui.store.location import create_private
 from lighthouse_tui.store.records import (
@@ -201,8 +202,8 @@ class DecisionLog:
         db = self._db
         db.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout * 1000)}")
         db.execute("PRAGMA foreign_keys = ON")
-        # SQLite's lower() folds ASCII only: "équipe" would never find "Équipe".
-        db.create_function("casefold", 1, _casefold, deterministic=True)
+        # SQLite's lower() folds ASCII only: "equipe" would never find "Équipe".
+        db.create_function("fold", 1, _fold, deterministic=True)
         version = self._version()
         if readonly:
             if version < READABLE_FROM:
@@ -702,8 +703,8 @@ class DecisionLog:
             )
 
 
-def _casefold(text: str | None) -> str | None:
-    return None if text is None else text.casefold()
+def _fold(text: str | None) -> str | None:
+    return None if text is None else fold(text)
 
 
 def _opportunity_columns(opportunity: Opportunity) -> tuple[str, str, str | None, str, str]:
@@ -739,8 +740,8 @@ def _filter_sql(where: LogFilter) -> tuple[list[str], list[Any]]:
             " OR (d.verdict = 'decline' AND d.final_choice = 'accept'))"
         )
     if where.text:
-        clauses.append("instr(casefold(o.title), ?) > 0")
-        params.append(where.text.casefold())
+        clauses.append("instr(fold(o.title), ?) > 0")
+        params.append(fold(where.text))
     if where.outcome_due:
         clauses.append(
             "d.final_choice != 'defer'"

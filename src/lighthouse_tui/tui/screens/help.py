@@ -81,7 +81,9 @@ def keys_table(screen: Screen[object]) -> Table:
         for binding in bindings:
             row = group_row(binding) or binding.action
             keys, _ = rows.setdefault(row, ([], binding))
-            keys.append(screen.app.get_key_display(binding))
+            shown = screen.app.get_key_display(binding)
+            if shown not in keys:  # `y,o` shown `y/o`: once, not once per key
+                keys.append(shown)
         for keys, binding in rows.values():
             what = Text(group_row(binding) or binding.description)
             if binding.tooltip:

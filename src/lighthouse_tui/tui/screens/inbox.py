@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
 from lighthouse_tui.core.opportunity import Opportunity
+from lighthouse_tui.core.text import fold
 from lighthouse_tui.render.literal import literal, one_line
 from lighthouse_tui.render.log import age, sender
 from lighthouse_tui.store.log import DecisionLog, StoreError
@@ -156,7 +157,7 @@ class InboxScreen(LighthouseScreen):
         table = self.table
         keep = str(select) if select is not None else table.cursor_key
         row = table.cursor_row
-        needle = self.filter_text.casefold()
+        needle = fold(self.filter_text)
         self.shown = [item for item in self.items if matches(item, needle)]
         keys = [str(item.id) for item in self.shown]
         if keep in keys:
@@ -329,10 +330,11 @@ class InboxScreen(LighthouseScreen):
 
 
 def matches(item: InboxItem, needle: str) -> bool:
-    """Case-insensitive "contains" on the title, the source and the kind."""
+    """ "Contains" on the title, the source and the kind, all `fold`ed as `needle` is: case and
+    accents aside, `regie` finds "Régie"."""
     if not needle:
         return True
-    return any(needle in (text or "").casefold() for text in (item.title, item.source, item.kind))
+    return any(needle in fold(text or "") for text in (item.title, item.source, item.kind))
 
 
 def item_row(item: InboxItem, now: datetime) -> Row:

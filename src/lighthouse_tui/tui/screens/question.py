@@ -36,10 +36,24 @@ def keys_text(app: App[object], bindings: Iterable[Binding]) -> Text:
 
 
 def value_binding(
-    key: str, action: str, value: str, description: str, *, tooltip: str, ident: str
+    key: str,
+    action: str,
+    value: str,
+    description: str,
+    *,
+    tooltip: str,
+    ident: str,
+    key_display: str | None = None,
 ) -> Binding:
     """A key that runs `action` with `value`: `y` → `reflex('accept')`."""
-    return Binding(key, f"{action}('{value}')", description, tooltip=tooltip, id=ident)
+    return Binding(
+        key,
+        f"{action}('{value}')",
+        description,
+        tooltip=tooltip,
+        id=ident,
+        key_display=key_display,
+    )
 
 
 class QuestionScreen(ModalScreen[Answer | None]):

@@ -11,7 +11,14 @@ from lighthouse_tui.render.literal import literal
 from lighthouse_tui.store.records import DefaultChoice
 from lighthouse_tui.tui.screens.question import CHOOSE, QuestionScreen, value_binding
 
-REFLEX_KEYS: dict[str, DefaultChoice] = {"y": "accept", "n": "decline", "u": "unsure"}
+REFLEX_KEYS: dict[str, DefaultChoice] = {
+    "y": "accept",
+    "o": "accept",
+    "n": "decline",
+    "u": "unsure",
+}
+"""`o` is "oui": a second key for accept whatever the language shown, as `o` means nothing
+else where the reflex is asked (triage's first step, the check's record dialog)."""
 
 
 def as_reflex(value: str) -> DefaultChoice:
@@ -20,17 +27,23 @@ def as_reflex(value: str) -> DefaultChoice:
 
 
 def reflex_bindings(action: str, prefix: str) -> list[Binding]:
-    """y/n/u bound to `action('accept')`…, for this dialog and for triage's first step."""
+    """y or o, n, u bound to `action('accept')`…, for this dialog and triage's first step.
+    The two keys of an answer are one binding shown `y/o`: one entry in the footer, the help
+    and the palette."""
+    keys: dict[DefaultChoice, list[str]] = {}
+    for key, choice in REFLEX_KEYS.items():
+        keys.setdefault(choice, []).append(key)
     return [
         value_binding(
-            key,
+            ",".join(choice_keys),
             action,
             choice,
             choice,
             tooltip=f"Your reflex, before the strategy speaks: {choice}",
             ident=f"{prefix}-{choice}",
+            key_display="/".join(choice_keys),
         )
-        for key, choice in REFLEX_KEYS.items()
+        for choice, choice_keys in keys.items()
     ]
 
 
