@@ -276,7 +276,7 @@ class InboxScreen(LighthouseScreen):
     def action_filter(self) -> None:
         field = self.query_one("#inbox-filter", Input)
         field.display = True
-        field.focus()
+        self.set_focus(field)  # now, not after the queue: the next key typed is the filter's
         self.update_keys()
 
     @on(Input.Changed, "#inbox-filter")

@@ -365,7 +365,7 @@ class LogScreen(LighthouseScreen):
     def action_search(self) -> None:
         search = self.query_one("#log-search-input", Input)
         search.display = True
-        search.focus()
+        self.set_focus(search)  # now, not after the queue: the next key typed is the search's
         self.update_keys()
 
     @on(Input.Changed, "#log-search-input")

@@ -167,7 +167,7 @@ class ReviewScreen(LighthouseScreen):
         return True
 
     def action_period(self) -> None:
-        self.query_one("#review-period-input", Input).focus()
+        self.set_focus(self.query_one("#review-period-input", Input))
 
     async def action_outcomes_due(self) -> None:
         await self.lighthouse.show_due_outcomes()
@@ -175,7 +175,7 @@ class ReviewScreen(LighthouseScreen):
     def action_rescore(self) -> None:
         self.set_class(True, "-rescoring")
         self.update_keys()
-        self.query_one("#rescore-file", Input).focus()
+        self.set_focus(self.query_one("#rescore-file", Input))
 
     def action_close_rescore(self) -> None:
         self.set_class(False, "-rescoring")
