@@ -114,8 +114,14 @@ def capacity_line(evaluation: Evaluation) -> Text:
 
 
 def evaluation_view(evaluation: Evaluation, thresholds: Thresholds) -> RenderableType:
+    """The verdict line, then its explanation."""
+    return Group(verdict_line(evaluation), explanation_view(evaluation, thresholds))
+
+
+def explanation_view(evaluation: Evaluation, thresholds: Thresholds) -> RenderableType:
+    """What stands under the verdict line: the score bar, the points, the rules, what is
+    missing and the capacity. The app keeps the verdict line apart, fixed above this."""
     parts: list[RenderableType] = [
-        verdict_line(evaluation),
         score_bar(evaluation.score, thresholds),
         Text(),
         criteria_table(evaluation),

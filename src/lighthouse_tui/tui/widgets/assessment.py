@@ -3,7 +3,6 @@
 from collections.abc import Hashable
 from typing import ClassVar
 
-from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -13,7 +12,7 @@ from textual.widgets import Static
 from lighthouse_tui.core.filter import Evaluation, evaluate
 from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity
-from lighthouse_tui.render.evaluation import capacity_line, evaluation_view, verdict_line
+from lighthouse_tui.render.evaluation import capacity_line, explanation_view, verdict_line
 from lighthouse_tui.render.literal import literal
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.records import DefaultChoice, FinalChoice
@@ -172,7 +171,7 @@ class Assessment(Container):
         if form is None or self.reading is None:
             return
         self.evaluation = evaluate(form.loaded, self.reading.opportunity, self._committed)
-        view = evaluation_view(self.evaluation, form.loaded.strategy.thresholds)
+        view = explanation_view(self.evaluation, form.loaded.strategy.thresholds)
         shape = explanation_shape(self.evaluation)
         layout = shape != self._shape
         self.query_one("#verdict", Static).update(verdict_line(self.evaluation), layout=layout)
@@ -181,7 +180,7 @@ class Assessment(Container):
             self._fields_shown = fields.plain
             for line in self.query("#key-fields").results(Static):
                 line.update(fields, layout=False)
-        self.query_one("#evaluation", Static).update(without_verdict(view), layout=layout)
+        self.query_one("#evaluation", Static).update(view, layout=layout)
         self._shape = shape
 
 
@@ -198,14 +197,6 @@ def key_fields(reading: Reading) -> Text:
         line.append(" ")
         line.append_text(literal(value_text(value)))
     return line or Text("no fields", style="dim")
-
-
-def without_verdict(view: RenderableType) -> RenderableType:
-    """The explanation under the verdict line shown above it: `evaluation_view` without its
-    first line (the verdict), so the verdict is not said twice on one screen."""
-    if isinstance(view, Group) and view.renderables:
-        return Group(*view.renderables[1:])
-    return view
 
 
 def explanation_shape(evaluation: Evaluation) -> Hashable:
