@@ -13,9 +13,22 @@ from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.tui.app import LighthouseApp
 from lighthouse_tui.tui.screens.log import LogScreen
 from lighthouse_tui.tui.screens.outcome import OutcomeScreen
+from lighthouse_tui.tui.widgets import paged_table
 from lighthouse_tui.tui.widgets.paged_table import PagedTable
 
-from .conftest import NOW, SIZE, STRATEGY, Clock, decide, drawn, flat, item, settle, text_of
+from .conftest import (
+    NOW,
+    SIZE,
+    STRATEGY,
+    Clock,
+    decide,
+    drawn,
+    flat,
+    item,
+    notifications,
+    settle,
+    text_of,
+)
 
 SEEDED = 250
 
@@ -348,3 +361,23 @@ async def test_notes_keep_their_lines_and_one_line_views_mark_them(
         detail = text_of(screen.query_one("#log-detail-view"))
         assert "Note  Bonjour,\nNous\n" in detail
         assert "\\x0d" not in detail
+
+
+async def test_end_stops_reading_pages_at_a_bound_and_says_so(
+    make_app: Callable[..., LighthouseApp], seeded: DecisionLog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A log of years is not read whole into the table by one key: end reads pages up to a
+    bound (here the first page), lands on the last row read and says more follow. (Landing
+    there reads the next page, as going down does.)"""
+    monkeypatch.setattr(paged_table, "MOST_HELD_FOR_END", 100)
+    async with make_app().run_test(size=SIZE) as pilot:
+        await open_log_screen(pilot.app)
+        await settle(pilot)
+        table = table_of(pilot.app)
+        await pilot.press("end")
+        await settle(pilot)
+        assert table.cursor_row == 99
+        assert table.row_count == 200 < SEEDED
+        assert table.more
+        shown = notifications(pilot.app)
+        assert any("The last of the 100 rows read; more follow" in n for n in shown)

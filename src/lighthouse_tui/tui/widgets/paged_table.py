@@ -17,6 +17,9 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 NEAR_END = 20
+MOST_HELD_FOR_END = 5_000
+"""How many rows end and G read their way to at most: past that, the pages of a log of years
+would fill the table with 100,000 rows (15 s and 160 MB), so they stop there and say so."""
 """How many rows before the last one the next page is asked for: scrolling never waits."""
 
 Row = tuple[str, Sequence[Text]]
@@ -173,12 +176,20 @@ class PagedTable(DataTable[Text], inherit_bindings=False):
         self.action_scroll_top()
 
     def action_last(self) -> None:
-        """The true last row: the pages not read yet are asked for, one after the other."""
-        if self.more:
+        """The true last row: the pages not read yet are asked for, one after the other, up to
+        `MOST_HELD_FOR_END` rows; past them, the last row read, and a word on how to go on."""
+        if self.more and self.row_count < MOST_HELD_FOR_END:
             self._to_last = True
             self.post_message(self.NearEnd())
-        else:
-            self.action_scroll_bottom()
+            return
+        self._to_last = False
+        self.action_scroll_bottom()
+        if self.more:
+            self.notify(
+                f"The last of the {self.row_count:,} rows read; more follow: narrow the list "
+                "(a filter, a period) to reach them, or go on down",
+                markup=False,
+            )
 
     def replace_all(self, rows: Iterable[Row], *, more: bool) -> None:
         self._to_last = False
