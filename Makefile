@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench clean
+.PHONY: help run test lint bench clean catalogs messages
 
 help: ## Show the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-6s %s\n", $$1, $$2}'
@@ -16,7 +16,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP) ## Open the app (creates .venv on first use)
+LOCALE  := src/lighthouse_tui/locale
+CATALOG := build/lighthouse.pot
+MOS     := $(patsubst %.po,%.mo,$(wildcard $(LOCALE)/*/LC_MESSAGES/lighthouse.po))
+
+$(LOCALE)/%.mo: $(LOCALE)/%.po $(STAMP)
+	$(BIN)/pybabel compile --statistics -i $< -o $@
+
+catalogs: $(MOS) ## Compile the message catalogs (.po -> .mo)
+
+messages: $(STAMP) ## Extract the messages from the code and add the new ones to each .po
+	mkdir -p build
+	$(BIN)/pybabel extract -w 100 --no-location --sort-output -o $(CATALOG) src/lighthouse_tui
+	$(BIN)/pybabel update -w 100 --no-fuzzy-matching --ignore-obsolete -D lighthouse -i $(CATALOG) -d $(LOCALE)
+
+run: $(STAMP) $(MOS) ## Open the app (creates .venv on first use)
 	$(BIN)/lighthouse
 
 lint: $(STAMP) ## ruff and the layer contracts
@@ -24,7 +38,7 @@ lint: $(STAMP) ## ruff and the layer contracts
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
 
-test: lint ## Lint, then the whole test suite
+test: lint catalogs ## Lint, then the whole test suite
 	$(BIN)/pytest
 
 BENCHES := run store_bench app_bench import_bench review_bench

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from lighthouse_tui.core import i18n
+
 DATA = Path(__file__).parent / "data"
 GOOD_STRATEGY = DATA / "strategies" / "good.toml"
 BAD_STRATEGIES = DATA / "strategies" / "bad"
@@ -28,6 +30,24 @@ def _isolated_user_dirs(
     monkeypatch.delenv("LIGHTHOUSE_DB", raising=False)
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
+    for variable in ("LIGHTHOUSE_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.activate("en")
+
+
+@pytest.fixture
+def french() -> Iterator[None]:
+    """The rest of the test speaks French, as after `--lang fr`; English again afterwards."""
+    i18n.activate("fr")
+    yield
+    i18n.activate("en")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """The catalogs compiled from the `.po` files as they are now, so that a test never reads a
+    stale `.mo` (the translations are compiled at test time, as at build time)."""
+    i18n.compile_catalogs()
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from lighthouse_tui.cli.common import (
     EXIT_USAGE,
     Parser,
     UserError,
+    speak_the_chosen_language,
 )
 
 COMMANDS = {
@@ -68,6 +69,7 @@ def main(
     this package never imports it); without one, the help is printed."""
     try:
         argv = sys.argv[1:] if argv is None else argv
+        speak_the_chosen_language(argv)
         parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
         args = parser.parse_args(argv)
         handler: Callable[[argparse.Namespace], int] | None = args.handler or open_app

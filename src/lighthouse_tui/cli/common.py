@@ -49,6 +49,7 @@ class Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
         _strategy_option(self)
         _db_option(self)
+        _lang_option(self)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -77,6 +78,60 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="decision log (default: $LIGHTHOUSE_DB, then lighthouse.db in your data directory)",
     )
+
+
+def _lang_option(parser: argparse.ArgumentParser) -> None:
+    """`--lang` before or after the command, as `_strategy_option`. It is read before the
+    parser exists (`speak_the_chosen_language`), because the help is written in it."""
+    from lighthouse_tui.core.i18n import LANGUAGES, _
+
+    parser.add_argument(
+        "--lang",
+        default=argparse.SUPPRESS,
+        choices=LANGUAGES,
+        help=_(
+            "language of the messages (default: $LIGHTHOUSE_LANG, then the strategy's "
+            "language, then your locale)"
+        ),
+    )
+
+
+def _last_value(argv: Sequence[str], long: str, short: str | None = None) -> str | None:
+    """What the last `--long VALUE`, `--long=VALUE`, `-sVALUE` or `-s VALUE` says, before any
+    `--`: argparse lets the last one win, and so does this."""
+    value = None
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        following = argv[index + 1] if index + 1 < len(argv) else None
+        if arg == long or (short and arg == short):
+            value = following
+        elif arg.startswith(long + "="):
+            value = arg.partition("=")[2]
+        elif short and arg.startswith(short) and not arg.startswith("--"):
+            value = arg[len(short) :]
+    return value
+
+
+def speak_the_chosen_language(argv: Sequence[str]) -> None:
+    """Choose the language before anything is written, the help included: `--lang`, else
+    `$LIGHTHOUSE_LANG`, else the strategy's `language`, else the locale. The strategy is only
+    peeked at here (its `language`), when neither of the first two decided."""
+    import os
+
+    from lighthouse_tui.core import i18n
+
+    asked = _last_value(argv, "--lang")
+    strategy = None
+    if not i18n.normalized(asked) and not i18n.normalized(os.environ.get("LIGHTHOUSE_LANG")):
+        from lighthouse_tui.core.locations import find_strategy
+
+        path = find_strategy(_last_value(argv, "--strategy", "-s")).path
+        strategy = i18n.strategy_language(path)
+    i18n.activate(i18n.choose_language(asked, strategy))
+    from lighthouse_tui.cli.argparse_words import speak_argparse
+
+    speak_argparse()
 
 
 def json_option(parser: argparse.ArgumentParser, what: str = "print JSON") -> None:
