@@ -66,7 +66,9 @@ def active_language() -> Language:
 
 
 def _(message: str) -> str:
-    return _Active.catalog.gettext(message)
+    """The message in the active language. An empty text stays empty: gettext would give
+    the catalog's header for it, and an empty tooltip or description is common."""
+    return _Active.catalog.gettext(message) if message else message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
