@@ -24,6 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, VerticalScroll
 from textual.widgets import Input, Static
 
+from lighthouse_tui.core import i18n
 from lighthouse_tui.core.decline import decline_message
 from lighthouse_tui.core.i18n import N_, _, ngettext
 from lighthouse_tui.render.literal import literal
@@ -159,7 +160,9 @@ class TriageScreen(LighthouseScreen):
 
     def _show_progress(self) -> None:
         line = Text(
-            _("Item {number} of {count}").format(number=self.index + 1, count=len(self.queue)),
+            _("Item {number} of {count}").format(
+                number=i18n.decimal(self.index + 1), count=i18n.decimal(len(self.queue))
+            ),
             style="bold",
         )
         if self.decided:
@@ -169,7 +172,7 @@ class TriageScreen(LighthouseScreen):
                     "{count} decided (ctrl+z corrects the last)",
                     "{count} decided (ctrl+z corrects the last)",
                     self.decided,
-                ).format(count=self.decided),
+                ).format(count=i18n.decimal(self.decided)),
                 style="dim",
             )
         if self.reflex is not None:
@@ -279,7 +282,7 @@ class TriageScreen(LighthouseScreen):
                 "That was the last item ({count} decided): back to the inbox",
                 "That was the last item ({count} decided): back to the inbox",
                 self.decided,
-            ).format(count=self.decided),
+            ).format(count=i18n.decimal(self.decided)),
             markup=False,
         )
         self.dismiss()
