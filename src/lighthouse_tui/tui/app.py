@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from rich.text import Text
 from textual import events, work
@@ -23,6 +23,8 @@ from textual.notifications import SeverityLevel
 from textual.reactive import Initialize, var
 from textual.screen import Screen
 
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import N_, _, ngettext
 from lighthouse_tui.core.locations import StrategyLocation
 from lighthouse_tui.core.strategy import Review
 from lighthouse_tui.store.log import BUSY_TIMEOUT_S, Clock, DecisionLog, StoreError, utc_now
@@ -61,28 +63,31 @@ def _review_screen() -> Screen[Any]:
 
 
 def screen_keys(
-    letter: str, fkey: str, action: str, *, description: str, tooltip: str, ident: str
+    letter: str,
+    fkey: str,
+    action: str,
+    *,
+    description: str,
+    tooltips: tuple[str, str],
+    ident: str,
 ) -> list[Binding]:
     """The two keys of a screen: the letter, in the footer, and inert on screens whose own
     letters mean something (`LighthouseScreen.APP_LETTERS`: triage's `l` is "later", not
-    "Log"); and the function key, which works everywhere, while typing too."""
+    "Log"); and the function key, which works everywhere, while typing too.
+
+    `tooltips` are the letter's and the function key's, each a whole sentence for the
+    catalog: where they are shown, a sentence glued from pieces could not be translated."""
+    letter_tooltip, fkey_tooltip = tooltips
     return [
-        Binding(
-            letter,
-            f"letter('{action}')",
-            description,
-            tooltip=f"{tooltip} ({fkey} works everywhere)",
-            id=ident,
-        ),
-        Binding(
-            fkey,
-            action,
-            description,
-            show=False,
-            tooltip=f"{tooltip} (works everywhere, while typing too)",
-            id=f"{ident}-{fkey}",
-        ),
+        Binding(letter, f"letter('{action}')", description, tooltip=letter_tooltip, id=ident),
+        Binding(fkey, action, description, show=False, tooltip=fkey_tooltip, id=f"{ident}-{fkey}"),
     ]
+
+
+def translated(text: str) -> str:
+    """A text marked with `N_`, in the language chosen; an empty one stays empty (gettext
+    gives the catalog's header for it)."""
+    return _(text) if text else text
 
 
 def is_letter(binding: Binding) -> bool:
@@ -92,7 +97,7 @@ def is_letter(binding: Binding) -> bool:
 
 class LighthouseApp(App[None]):
     CSS_PATH = "lighthouse.tcss"
-    TITLE = "Lighthouse"
+    TITLE = "Lighthouse"  # untranslated: the product's name
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         INBOX: InboxScreen,
         CHECK: CheckScreen,
@@ -101,63 +106,96 @@ class LighthouseApp(App[None]):
         STRATEGY: StrategyScreen,
     }
     COMMANDS = App.COMMANDS | {InboxCommands}
-    BINDING_GROUP_TITLE = "Everywhere"
+    BINDING_GROUP_TITLE = N_("Everywhere")
     BINDINGS: ClassVar[list[BindingType]] = [
         # Help first: at 80 columns the footer cuts the keys that come last, and `?` is the
         # way to every one of them.
         Binding(
             "question_mark,f1",
             "help",
-            "Help",
-            tooltip="List every key of this screen (f1 works while typing)",
+            N_("Help"),
+            tooltip=N_("List every key of this screen (f1 works while typing)"),
             id="help",
         ),
         *screen_keys(
             "i",
             "f4",
             "show_inbox",
-            description="Inbox",
-            tooltip="The opportunities waiting for a decision",
+            description=N_("Inbox"),
+            tooltips=(
+                N_("The opportunities waiting for a decision (f4 works everywhere)"),
+                N_("The opportunities waiting for a decision (works everywhere, while typing too)"),
+            ),
             ident="show-inbox",
         ),
         *screen_keys(
             "c",
             "f2",
             "show_check",
-            description="Check",
-            tooltip="Check an opportunity against the strategy",
+            description=N_("Check"),
+            tooltips=(
+                N_("Check an opportunity against the strategy (f2 works everywhere)"),
+                N_(
+                    "Check an opportunity against the strategy (works everywhere, while typing too)"
+                ),
+            ),
             ident="show-check",
         ),
         *screen_keys(
             "l",
             "f5",
             "show_log",
-            description="Log",
-            tooltip="The decisions made, newest first, and how they turned out",
+            description=N_("Log"),
+            tooltips=(
+                N_(
+                    "The decisions made, newest first, and how they turned out (f5 works "
+                    "everywhere)"
+                ),
+                N_(
+                    "The decisions made, newest first, and how they turned out (works "
+                    "everywhere, while typing too)"
+                ),
+            ),
             ident="show-log",
         ),
         *screen_keys(
             "v",
             "f6",
             "show_review",
-            description="Review",
-            tooltip="Did following the strategy pay off, which criteria matter, what another "
-            "strategy would change",
+            description=N_("Review"),
+            tooltips=(
+                N_(
+                    "Did following the strategy pay off, which criteria matter, what another "
+                    "strategy would change (f6 works everywhere)"
+                ),
+                N_(
+                    "Did following the strategy pay off, which criteria matter, what another "
+                    "strategy would change (works everywhere, while typing too)"
+                ),
+            ),
             ident="show-review",
         ),
         *screen_keys(
             "s",
             "f3",
             "show_strategy",
-            description="Strategy",
-            tooltip="Show the strategy, or what is wrong with its file",
+            description=N_("Strategy"),
+            tooltips=(
+                N_("Show the strategy, or what is wrong with its file (f3 works everywhere)"),
+                N_(
+                    "Show the strategy, or what is wrong with its file (works everywhere, while "
+                    "typing too)"
+                ),
+            ),
             ident="show-strategy",
         ),
         Binding(
             "ctrl+o",
             "import",
-            "Import…",
-            tooltip="Bring opportunities in from CSV, JSON, TOML or e-mail files; safe to repeat",
+            N_("Import…"),
+            tooltip=N_(
+                "Bring opportunities in from CSV, JSON, TOML or e-mail files; safe to repeat"
+            ),
             id="import",
             show=False,  # the footer has no room left at 80 columns; the inbox says ctrl+o
         ),
@@ -250,7 +288,9 @@ class LighthouseApp(App[None]):
         await self.logbook.open()
         if self.logbook.usable and self.logbook.problem:
             self.notify(
-                f"{self.logbook.problem}: showing it read-only, nothing can be recorded",
+                _("{problem}: showing it read-only, nothing can be recorded").format(
+                    problem=self.logbook.problem
+                ),
                 severity="warning",
                 timeout=10,
                 markup=False,
@@ -307,9 +347,14 @@ class LighthouseApp(App[None]):
         due = self.summary.due
         if due and self.current_mode != INBOX:
             self.notify(
-                f"{due:,} decision{'' if due == 1 else 's'} old enough to say how "
-                f"{'it' if due == 1 else 'they'} turned out: the log (l, then d) lists them",
-                title="Outcomes due",
+                ngettext(
+                    "{count} decision old enough to say how it turned out: the log (l, then d) "
+                    "lists it",
+                    "{count} decisions old enough to say how they turned out: the log (l, then "
+                    "d) lists them",
+                    due,
+                ).format(count=i18n.decimal(due)),
+                title=_("Outcomes due"),
                 timeout=8,
                 markup=False,
             )
@@ -327,15 +372,21 @@ class LighthouseApp(App[None]):
     def announce(self, state: StrategyState) -> None:
         path = state.location.path
         if not state.problems and state.loaded is not None:
-            self.notify(f"Loaded {state.loaded.strategy.name}", markup=False)
+            self.notify(_("Loaded {name}").format(name=state.loaded.strategy.name), markup=False)
         elif state.loaded is not None:
             self.notify(
-                f"{path} has {state.problem_count}: checks keep the last version that loaded",
+                _("{path} has {problems}: checks keep the last version that loaded").format(
+                    path=path, problems=state.problem_count
+                ),
                 severity="warning",
                 markup=False,
             )
         else:
-            self.notify(f"{path} has {state.problem_count}", severity="error", markup=False)
+            self.notify(
+                _("{path} has {problems}").format(path=path, problems=state.problem_count),
+                severity="error",
+                markup=False,
+            )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the key of the screen the user is already on, and the letters that go to
@@ -359,14 +410,15 @@ class LighthouseApp(App[None]):
         if not lost or isinstance(self.screen, QuitScreen):
             self.exit()
             return
-        question = Text("Quit Lighthouse? ")
+        question = Text(_("Quit Lighthouse?"))
+        question.append(" ")
         question.append_text(Text(" ").join(lost))
 
         def then(confirmed: bool | None) -> None:
             if confirmed:
                 self.exit()
 
-        self.push_screen(QuitScreen(question, "Quit"), then)
+        self.push_screen(QuitScreen(question, _("Quit")), then)
 
     def _stack_of(self, mode: str) -> list[Screen[Any]]:
         try:
@@ -378,16 +430,11 @@ class LighthouseApp(App[None]):
         """A letter that goes to a screen (`screen_keys`)."""
         await self.run_action(action)
 
-    def needs_strategy(self, what: str) -> bool:
+    def needs_strategy(self, what: "NeedsStrategy") -> bool:
         """True, after telling the user, when `what` cannot run without a strategy."""
         if self.state.loaded is not None:
             return False
-        self.notify(
-            f"{what} needs a strategy that loads: fix the problems the strategy screen (s) "
-            "shows, then press r",
-            severity="warning",
-            markup=False,
-        )
+        self.notify(_(NEEDS_STRATEGY[what]), severity="warning", markup=False)
         return True
 
     def action_show_inbox(self) -> None:
@@ -395,7 +442,7 @@ class LighthouseApp(App[None]):
         self.refresh_bindings()
 
     def action_show_check(self) -> None:
-        if self.needs_strategy("The quick check"):
+        if self.needs_strategy("check"):
             return
         self.switch_mode(CHECK)
         self.refresh_bindings()
@@ -405,14 +452,14 @@ class LighthouseApp(App[None]):
         self.refresh_bindings()
 
     async def action_show_review(self) -> None:
-        if self.needs_strategy("The review"):
+        if self.needs_strategy("review"):
             return
         await self.switch_mode(REVIEW)
         self.refresh_bindings()
 
     async def triage_item(self, item: InboxItem) -> None:
         """Triage one item picked in the palette, from the inbox, where triage comes back."""
-        if self.needs_strategy("Triage"):
+        if self.needs_strategy("triage"):
             return
         await self.switch_mode(INBOX)
         self.refresh_bindings()
@@ -432,7 +479,7 @@ class LighthouseApp(App[None]):
     def action_import(self) -> None:
         loaded = self.state.loaded
         if loaded is None:
-            self.needs_strategy("Import")
+            self.needs_strategy("import")
             return
         from lighthouse_tui.tui.screens.importer import ImportScreen
 
@@ -453,21 +500,66 @@ class LighthouseApp(App[None]):
         Read from the declarations rather than `active_bindings`, which leaves out the
         letter keys while a text input has focus: the palette is the way to them then.
         """
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=translated(command.title), help=translated(command.help))
         for node in (screen, self):
             actions: set[str] = set()
             for binding in Binding.make_bindings(node.BINDINGS):
                 if binding.id is None or binding.action in actions or is_letter(binding):
                     continue
                 actions.add(binding.action)
-                _, name, parameters = parse_action(binding.action)
+                _namespace, name, parameters = parse_action(binding.action)
                 if node.check_action(name, parameters) is False:
                     continue
                 yield SystemCommand(
-                    binding.description,
-                    binding.tooltip,
+                    translated(binding.description),
+                    translated(binding.tooltip),
                     partial(self.run_action, binding.action, node),
                 )
+
+
+TEXTUAL_COMMANDS = (
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit"),
+    N_("Quit the application as soon as possible"),
+    N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
+"""The titles and help of Textual's own palette commands (`App.get_system_commands`), here
+for the catalog: the palette shows them translated, with the app's own."""
+
+NeedsStrategy = Literal["check", "review", "triage", "import", "add"]
+NEEDS_STRATEGY: dict[NeedsStrategy, str] = {
+    "check": N_(
+        "The quick check needs a strategy that loads: fix the problems the strategy screen (s) "
+        "shows, then press r"
+    ),
+    "review": N_(
+        "The review needs a strategy that loads: fix the problems the strategy screen (s) "
+        "shows, then press r"
+    ),
+    "triage": N_(
+        "Triage needs a strategy that loads: fix the problems the strategy screen (s) shows, "
+        "then press r"
+    ),
+    "import": N_(
+        "Import needs a strategy that loads: fix the problems the strategy screen (s) shows, "
+        "then press r"
+    ),
+    "add": N_(
+        "Adding to the inbox needs a strategy that loads: fix the problems the strategy "
+        "screen (s) shows, then press r"
+    ),
+}
+"""What cannot run without a strategy, each said in a whole sentence."""
 
 
 class QuitScreen(ConfirmScreen):

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding
 from textual.screen import Screen
 
+from lighthouse_tui.core.i18n import N_
+
 if TYPE_CHECKING:
     from lighthouse_tui.tui.app import LighthouseApp
 
@@ -36,18 +38,11 @@ def signature(path: Path) -> Signature:
     return tuple(found)
 
 
-def reload_binding(what: str, ident: str, *, show: bool = True) -> Binding:
+def reload_binding(tooltip: str, ident: str, *, show: bool = True) -> Binding:
     """The same key on every screen that shows the log; in the footer where there is room
-    for it (`?` and the palette list it everywhere)."""
-    return Binding(
-        "ctrl+r",
-        "reload_log",
-        "Reload",
-        show=show,
-        tooltip=f"Read {what} again from the log; done by itself when another lighthouse "
-        "(the shell) writes to it",
-        id=ident,
-    )
+    for it (`?` and the palette list it everywhere). `tooltip` is the screen's whole
+    sentence, marked with `N_`: one glued from pieces could not be translated."""
+    return Binding("ctrl+r", "reload_log", N_("Reload"), show=show, tooltip=tooltip, id=ident)
 
 
 class LogWatch:

@@ -22,6 +22,8 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Checkbox, Input, Label, ProgressBar, Select, Static
 
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import N_, _, ngettext
 from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.core.problems import ProblemsError
 from lighthouse_tui.ingest import ImportOptions, ImportSummary, Source, import_sources, make_options
@@ -49,11 +51,13 @@ def read_sources(text: str) -> list[Source]:
     try:
         words = shlex.split(text)
     except ValueError as exc:
-        raise SourcesError(f"cannot read the list of sources: {str(exc).lower()}") from None
+        raise SourcesError(
+            _("cannot read the list of sources: {problem}").format(problem=str(exc).lower())
+        ) from None
     if not words:
-        raise SourcesError("name a file or a folder to import")
+        raise SourcesError(_("name a file or a folder to import"))
     if "-" in words:
-        raise SourcesError("stdin (-) is for `lighthouse import`; name a file here")
+        raise SourcesError(_("stdin (-) is for `lighthouse import`; name a file here"))
     return [Path(os.path.expanduser(word)) for word in words]
 
 
@@ -98,16 +102,16 @@ def run_import(
 class ImportScreen(ModalScreen[int]):
     """Dismissed with how many new items its runs saved: the app then shows the inbox."""
 
-    BINDING_GROUP_TITLE = "Import"
+    BINDING_GROUP_TITLE = N_("Import")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+s",
             "run_import",
-            "Import",
-            tooltip="Read the sources and put their items in the inbox (enter does too)",
+            N_("Import"),
+            tooltip=N_("Read the sources and put their items in the inbox (enter does too)"),
             id="run-import",
         ),
-        Binding("escape", "close", "Close", tooltip="Close the dialog", id="close-import"),
+        Binding("escape", "close", N_("Close"), tooltip=N_("Close the dialog"), id="close-import"),
     ]
 
     def __init__(self, loaded: LoadedStrategy) -> None:
@@ -124,41 +128,44 @@ class ImportScreen(ModalScreen[int]):
     def compose(self) -> ComposeResult:
         kinds = [(Text(kind), kind) for kind in self.loaded.strategy.all_kinds]
         with Vertical(classes="dialog", id="import-dialog"):
-            title = Text("Import opportunities", style="bold")
-            title.append("   enter imports · escape closes", style="dim")
+            title = Text(_("Import opportunities"), style="bold")
+            title.append("   ")
+            title.append(_("enter imports · escape closes"), style="dim")
             yield Static(title)
             yield Static(
                 Text(
-                    "CSV, JSON, JSON Lines, TOML, .eml, mbox or a Maildir folder. Safe to "
-                    "repeat: what is already in the log is not added again.",
+                    _(
+                        "CSV, JSON, JSON Lines, TOML, .eml, mbox or a Maildir folder. Safe to "
+                        "repeat: what is already in the log is not added again."
+                    ),
                     style="dim",
                 ),
                 id="import-about",
             )
             with Horizontal(classes="import-row"):
-                yield Label("sources")
+                yield Label(_("sources"))
                 yield Input(
-                    placeholder="leads.csv ~/Mail/inbox.mbox (quote paths with spaces)",
+                    placeholder=_("leads.csv ~/Mail/inbox.mbox (quote paths with spaces)"),
                     id="import-sources",
                     compact=True,
                 )
             with Horizontal(classes="import-row"):
-                yield Label("kind")
+                yield Label(_("kind"))
                 yield Select(
                     kinds,
-                    prompt="as the file says, else opportunity",
+                    prompt=_("as the file says, else opportunity"),
                     id="import-kind",
                     compact=True,
                 )
             with Horizontal(classes="import-row"):
-                yield Label("columns")
+                yield Label(_("columns"))
                 yield Input(
-                    placeholder="COLUMN=field, …  e.g. Subject=title, Budget (EUR)=fee",
+                    placeholder=_("COLUMN=field, …  e.g. Subject=title, Budget (EUR)=fee"),
                     id="import-maps",
                     compact=True,
                 )
             yield TickBox(
-                "Dry run: read and report, save nothing", id="import-dry-run", compact=True
+                _("Dry run: read and report, save nothing"), id="import-dry-run", compact=True
             )
             yield ProgressBar(total=1.0, show_eta=False, id="import-progress")
             yield Static(id="import-error")
@@ -195,10 +202,12 @@ class ImportScreen(ModalScreen[int]):
             self._show_error("\n".join(str(problem) for problem in exc.problems))
             return
         if not logbook.usable:
-            self._show_error(logbook.problem or "the decision log cannot be opened")
+            self._show_error(logbook.problem or _("the decision log cannot be opened"))
             return
         if logbook.problem and not dry_run:
-            self._show_error(f"{logbook.problem}: only a dry run can read the sources")
+            self._show_error(
+                _("{problem}: only a dry run can read the sources").format(problem=logbook.problem)
+            )
             return
         self._start(sources, options, dry_run)
 
@@ -207,7 +216,7 @@ class ImportScreen(ModalScreen[int]):
         self.set_class(True, "-running")
         self.refresh_bindings()
         self.query_one("#import-progress", ProgressBar).update(progress=0)
-        self.query_one("#import-summary", Static).update(Text("Reading…", style="dim"))
+        self.query_one("#import-summary", Static).update(Text(_("Reading…"), style="dim"))
         self._ticker = self.set_interval(PROGRESS_EVERY_S, self._show_progress)
         self._run(sources, options, dry_run)
 
@@ -237,7 +246,12 @@ class ImportScreen(ModalScreen[int]):
         fraction, items = self.progress.done
         self.query_one("#import-progress", ProgressBar).update(progress=fraction)
         self.query_one("#import-summary", Static).update(
-            Text(f"Reading… {items:,} items so far", style="dim")
+            Text(
+                ngettext(
+                    "Reading… {count} item so far", "Reading… {count} items so far", items
+                ).format(count=i18n.decimal(items)),
+                style="dim",
+            )
         )
 
     def _show_error(self, message: str | None) -> None:
@@ -248,7 +262,10 @@ class ImportScreen(ModalScreen[int]):
     def action_close(self) -> None:
         if self.has_class("-running"):
             self.notify(
-                "The import is under way: it saves all of its items or none, so it runs to the end",
+                _(
+                    "The import is under way: it saves all of its items or none, so it runs to "
+                    "the end"
+                ),
                 severity="warning",
                 markup=False,
             )

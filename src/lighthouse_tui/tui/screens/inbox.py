@@ -16,10 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import N_, _, ngettext
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.core.text import fold
 from lighthouse_tui.render.literal import literal, one_line
 from lighthouse_tui.render.log import age, sender
+from lighthouse_tui.render.sentence import sentence
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.records import InboxItem
 from lighthouse_tui.tui.log_watch import LogWatch, reload_binding
@@ -30,56 +33,69 @@ from lighthouse_tui.tui.screens.triage import TriageScreen
 from lighthouse_tui.tui.widgets.paged_table import Column, PagedTable, Row, cell
 
 PAGE = 100
-COLUMNS = (
-    Column("title", "title"),
-    Column("kind", "kind", 14),
-    Column("source", "source", 16),
-    Column("age", "age", 4),
-)
+
+
+def columns() -> tuple[Column, ...]:
+    """Built when the table is, so the headers speak the language chosen at start."""
+    return (
+        Column("title", _("title")),
+        Column("kind", _("kind"), 14),
+        Column("source", _("source"), 16),
+        Column("age", _("age"), 4),
+    )
 
 
 class InboxScreen(LighthouseScreen):
     AUTO_FOCUS = "#inbox-table"
-    BINDING_GROUP_TITLE = "Inbox"
+    BINDING_GROUP_TITLE = N_("Inbox")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "enter",
             "triage",
-            "Triage",
-            tooltip="Decide the selected opportunity, then the ones below it",
+            N_("Triage"),
+            tooltip=N_("Decide the selected opportunity, then the ones below it"),
             id="triage",
         ),
-        Binding("a", "add", "Add", tooltip="Put a new opportunity in the inbox", id="add"),
+        Binding("a", "add", N_("Add"), tooltip=N_("Put a new opportunity in the inbox"), id="add"),
         Binding(
             "slash",
             "filter",
-            "Filter",
-            tooltip="Show only the items whose title, source or kind hold a text",
+            N_("Filter"),
+            tooltip=N_("Show only the items whose title, source or kind hold a text"),
             id="filter-inbox",
         ),
         Binding(
             "x",
             "archive",
-            "Archive",
-            tooltip="Put the selected item away undecided (nothing is deleted; u undoes)",
+            N_("Archive"),
+            tooltip=N_("Put the selected item away undecided (nothing is deleted; u undoes)"),
             id="archive",
         ),
-        Binding("u", "undo", "Undo", tooltip="Bring back the item archived last", id="undo"),
+        Binding(
+            "u", "undo", N_("Undo"), tooltip=N_("Bring back the item archived last"), id="undo"
+        ),
         Binding(
             "o",
             "outcomes",
-            "Outcomes due",
-            tooltip="The log, showing the decisions to tell how they turned out",
+            N_("Outcomes due"),
+            tooltip=N_("The log, showing the decisions to tell how they turned out"),
             id="outcomes-due",
         ),
         Binding(
             "escape",
             "clear_filter",
-            "Clear filter",
-            tooltip="Show every item again",
+            N_("Clear filter"),
+            tooltip=N_("Show every item again"),
             id="clear-inbox-filter",
         ),
-        reload_binding("the inbox", "inbox-reload", show=False),
+        reload_binding(
+            N_(
+                "Read the inbox again from the log; done by itself when another lighthouse "
+                "(the shell) writes to it"
+            ),
+            "inbox-reload",
+            show=False,
+        ),
     ]
 
     def __init__(self) -> None:
@@ -96,8 +112,8 @@ class InboxScreen(LighthouseScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="inbox-status")
-        yield Input(placeholder="text in the title, source or kind", id="inbox-filter")
-        yield PagedTable(COLUMNS, id="inbox-table")
+        yield Input(placeholder=_("text in the title, source or kind"), id="inbox-filter")
+        yield PagedTable(columns(), id="inbox-table")
         yield Static(id="inbox-empty")
         yield Static(id="log-problem")
 
@@ -175,14 +191,18 @@ class InboxScreen(LighthouseScreen):
         empty.display = not self.shown
         if self.filter_text:
             empty.update(
-                literal(f"Nothing matches “{self.filter_text}”. Escape clears the filter.")
+                sentence(
+                    _("Nothing matches “{text}”. Escape clears the filter."), text=self.filter_text
+                )
             )
         else:
             empty.update(
                 Text(
-                    "Nothing waits in the inbox. a adds an opportunity, ctrl+o imports them "
-                    "from CSV, JSON, TOML or mail files; from the shell, `lighthouse add` and "
-                    "`lighthouse import` do too."
+                    _(
+                        "Nothing waits in the inbox. a adds an opportunity, ctrl+o imports them "
+                        "from CSV, JSON, TOML or mail files; from the shell, `lighthouse add` and "
+                        "`lighthouse import` do too."
+                    )
                 )
             )
         self.update_keys()
@@ -192,17 +212,30 @@ class InboxScreen(LighthouseScreen):
         status = Text()
         count = len(self.items)
         if self.filter_text:
-            status.append(f"{len(self.shown)} of {count} match “")
-            status.append_text(literal(self.filter_text))
-            status.append("”")
+            status.append_text(
+                sentence(
+                    _("{shown} of {count} match “{text}”"),
+                    shown=i18n.decimal(len(self.shown)),
+                    count=i18n.decimal(count),
+                    text=self.filter_text,
+                )
+            )
+        elif count:
+            status.append(_("{count} waiting").format(count=i18n.decimal(count)))
         else:
-            status.append(f"{count} waiting" if count else "Inbox empty")
+            status.append(_("Inbox empty"))
         if summary.due:
             status.append("  ·  ")
-            status.append(f"{summary.due} outcome{'s' if summary.due > 1 else ''} due", "bold")
+            status.append(
+                ngettext("{count} outcome due", "{count} outcomes due", summary.due).format(
+                    count=i18n.decimal(summary.due)
+                ),
+                "bold",
+            )
             status.append(" (o)", "dim")
         if self.lighthouse.logbook.problem:
-            status.append("  ·  read-only", "bold yellow")
+            status.append("  ·  ")
+            status.append(_("read-only"), "bold yellow")
         self.query_one("#inbox-status", Static).update(status)
 
     def _show_problem(self, problem: str) -> None:
@@ -248,7 +281,7 @@ class InboxScreen(LighthouseScreen):
 
     def action_triage(self) -> None:
         item = self.selected()
-        if item is None or self.lighthouse.needs_strategy("Triage"):
+        if item is None or self.lighthouse.needs_strategy("triage"):
             return
         queue = self.shown[self.shown.index(item) :]
         self.app.push_screen(TriageScreen(queue))
@@ -256,7 +289,7 @@ class InboxScreen(LighthouseScreen):
     def action_add(self) -> None:
         loaded = self.lighthouse.state.loaded
         if loaded is None:
-            self.lighthouse.needs_strategy("Adding to the inbox")
+            self.lighthouse.needs_strategy("add")
             return
         self.app.push_screen(AddScreen(loaded), self._add)
 
@@ -269,7 +302,10 @@ class InboxScreen(LighthouseScreen):
         except StoreError as error:
             self.store_failed(error)
             return
-        self.notify(f"Added “{one_line(opportunity.title)}” to the inbox", markup=False)
+        self.notify(
+            _("Added “{title}” to the inbox").format(title=one_line(opportunity.title)),
+            markup=False,
+        )
         self.lighthouse.log_changed()
         self.load(select=item_id)
 
@@ -307,7 +343,10 @@ class InboxScreen(LighthouseScreen):
         self.archived.append(item)
         self.items.remove(item)
         self._show()
-        self.notify(f"Archived “{one_line(item.title)}”: u brings it back", markup=False)
+        self.notify(
+            _("Archived “{title}”: u brings it back").format(title=one_line(item.title)),
+            markup=False,
+        )
         self.lighthouse.log_changed()
 
     @work(group="inbox-write")
@@ -321,7 +360,9 @@ class InboxScreen(LighthouseScreen):
             self.archived.append(item)
             self.store_failed(error)
             return
-        self.notify(f"“{one_line(item.title)}” is back in the inbox", markup=False)
+        self.notify(
+            _("“{title}” is back in the inbox").format(title=one_line(item.title)), markup=False
+        )
         self.lighthouse.log_changed()
         self.load(select=item.id)
 
@@ -341,7 +382,7 @@ def item_row(item: InboxItem, now: datetime) -> Row:
     return (
         str(item.id),
         (
-            cell(literal(item.title or "(untitled)")),
+            cell(literal(item.title or _("(untitled)"))),
             cell(literal(item.kind)),
             cell(literal(sender(item.source), "dim")),
             Text(age(item.received, now), justify="right"),

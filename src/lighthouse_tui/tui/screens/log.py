@@ -14,6 +14,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.widgets import DataTable, Input, Static
 
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import N_, _, ngettext, pgettext
 from lighthouse_tui.core.text import visible
 from lighthouse_tui.render.evaluation import VERDICT_STYLES
 from lighthouse_tui.render.literal import literal, one_line
@@ -31,18 +33,24 @@ from lighthouse_tui.tui.screens.question import Answer
 from lighthouse_tui.tui.widgets.key_scroll import KeyScroll
 from lighthouse_tui.tui.widgets.paged_table import Column, PagedTable, Row, cell
 
-COLUMNS = (
-    Column("date", "date", 10, hide_first=3),
-    Column("title", "title"),
-    Column("reflex", "reflex", 7, hide_first=1),
-    Column("filter", "filter", 8),
-    Column("final", "final", 9),
-    Column("score", "score", 5, hide_first=2),
-    Column("outcome", "outcome", 7),
-)
-"""At 80 columns the reflex and the score go (the detail pane shows both), so that titles
-are read; the date goes too when narrower still."""
-FILTERS = Binding.Group("Filters")
+
+def columns() -> tuple[Column, ...]:
+    """At 80 columns the reflex and the score go (the detail pane shows both), so that titles
+    are read; the date goes too when narrower still. Built when the table is, so the headers
+    speak the language chosen at start; a translation fits its column's width (the widths
+    are the English ones, and the title needs every cell left at 80 columns)."""
+    return (
+        Column("date", _("date"), 10, hide_first=3),
+        Column("title", _("title")),
+        Column("reflex", _("reflex"), 7, hide_first=1),
+        Column("filter", _("filter"), 8),
+        Column("final", _("final"), 9),
+        Column("score", _("score"), 5, hide_first=2),
+        Column("outcome", pgettext("log column, 7 cells", "outcome"), 7),
+    )
+
+
+FILTERS = Binding.Group(N_("Filters"))
 """One place in the footer for the keys that filter; `?` lists each with what it does."""
 LOG_WIDE = 160
 """From this width the detail pane (72 columns and its border) goes beside the table rather
@@ -55,87 +63,95 @@ queue a replay per row on the log's thread, ahead of the pages."""
 class LogScreen(LighthouseScreen):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = wide_from(LOG_WIDE)
     AUTO_FOCUS = "#log-table"
-    BINDING_GROUP_TITLE = "Log"
+    BINDING_GROUP_TITLE = N_("Log")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "o",
             "outcome",
-            "Outcome",
-            tooltip="Rate how the selected decision turned out, 1 to 5, with a note",
+            N_("Outcome"),
+            tooltip=N_("Rate how the selected decision turned out, 1 to 5, with a note"),
             id="rate-outcome",
         ),
         Binding(
             "u",
             "correct",
-            "Correct",
-            tooltip="Change the selected decision's final choice; the log keeps the one it "
-            "replaces",
+            N_("Correct"),
+            tooltip=N_(
+                "Change the selected decision's final choice; the log keeps the one it replaces"
+            ),
             id="correct-decision",
         ),
         # Not k nor v: k moves up in every list, v opens the review on every screen.
         Binding(
             "t",
             "kind",
-            "Kind",
-            tooltip="Show one kind (type) of opportunity, the next, then all",
+            N_("Kind"),
+            tooltip=N_("Show one kind (type) of opportunity, the next, then all"),
             id="log-kind",
             group=FILTERS,
         ),
         Binding(
             "f",
             "verdict",
-            "Verdict",
-            tooltip="Show one verdict of the filter, the next, then all",
+            N_("Verdict"),
+            tooltip=N_("Show one verdict of the filter, the next, then all"),
             id="log-verdict",
             group=FILTERS,
         ),
         Binding(
             "w",
             "overrode",
-            "Overrides",
-            tooltip="Show only the decisions that went against a clear verdict, or all",
+            N_("Overrides"),
+            tooltip=N_("Show only the decisions that went against a clear verdict, or all"),
             id="log-overrides",
             group=FILTERS,
         ),
         Binding(
             "p",
             "period",
-            "Period",
-            tooltip="Last 7, 30, 90, 365 days, then all time",
+            N_("Period"),
+            tooltip=N_("Last 7, 30, 90, 365 days, then all time"),
             id="log-period",
             group=FILTERS,
         ),
         Binding(
             "d",
             "due",
-            "Due",
-            tooltip="Only the decisions waiting for their outcome, or all",
+            N_("Due"),
+            tooltip=N_("Only the decisions waiting for their outcome, or all"),
             id="log-due",
             group=FILTERS,
         ),
         Binding(
             "slash",
             "search",
-            "Search",
-            tooltip="Show only the decisions whose title holds a text",
+            N_("Search"),
+            tooltip=N_("Show only the decisions whose title holds a text"),
             id="log-search",
             group=FILTERS,
         ),
         Binding(
             "r",
             "reset",
-            "All",
-            tooltip="Take every filter off",
+            N_("All"),
+            tooltip=N_("Take every filter off"),
             id="log-reset",
         ),
         Binding(
             "escape",
             "close_search",
-            "Close search",
-            tooltip="Take the title search off",
+            N_("Close search"),
+            tooltip=N_("Take the title search off"),
             id="log-close-search",
         ),
-        reload_binding("the decisions", "log-reload", show=False),
+        reload_binding(
+            N_(
+                "Read the decisions again from the log; done by itself when another lighthouse "
+                "(the shell) writes to it"
+            ),
+            "log-reload",
+            show=False,
+        ),
     ]
 
     def __init__(self) -> None:
@@ -157,9 +173,9 @@ class LogScreen(LighthouseScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="log-filters")
-        yield Input(placeholder="text in the title", id="log-search-input")
+        yield Input(placeholder=_("text in the title"), id="log-search-input")
         with Container(id="log-body"):
-            yield PagedTable(COLUMNS, id="log-table")
+            yield PagedTable(columns(), id="log-table")
             with KeyScroll(id="log-detail"):
                 yield Static(id="log-detail-view")
         yield Static(id="log-problem")
@@ -262,25 +278,48 @@ class LogScreen(LighthouseScreen):
     def _show_filters(self) -> None:
         view = self.view
         line = Text()
+        every = pgettext("kind or verdict filter", "all")
+        overrides = (
+            pgettext("overrides filter", "only")
+            if view.overrode
+            else pgettext("overrides filter", "all")
+        )
+        verdict = choice(view.verdict).plain if view.verdict else every
         parts = [
-            ("kind", view.kind or "all"),
-            ("verdict", view.verdict or "all"),
-            ("overrides", "only" if view.overrode else "all"),
-            ("period", f"last {view.period} days" if view.period else "all time"),
+            (_("kind"), view.kind or every, view.kind is not None),
+            (_("verdict"), verdict, view.verdict is not None),
+            (_("overrides"), overrides, view.overrode),
+            (
+                _("period"),
+                ngettext("last {days} day", "last {days} days", view.period).format(
+                    days=i18n.decimal(view.period)
+                )
+                if view.period
+                else _("all time"),
+                bool(view.period),
+            ),
         ]
         if view.text:
-            parts.append(("title has", visible(view.text)))
-        for name, value in parts:
+            parts.append((_("title has"), visible(view.text), True))
+        for name, value, chosen in parts:
             line.append(f"{name} ", style="dim")
-            line.append(value, style="bold" if value not in ("all", "all time") else "")
+            line.append(value, style="bold" if chosen else "")
             line.append("  ")
         total = self.total
         if total is not None:
-            plural = "" if total == 1 else "s"
+            count = i18n.decimal(total)
             if view.due:
-                line.append(f"{total:,} outcome{plural} due", style="bold yellow")
+                line.append(
+                    ngettext("{count} outcome due", "{count} outcomes due", total).format(
+                        count=count
+                    ),
+                    style="bold yellow",
+                )
             else:
-                line.append(f"{total:,} decision{plural}", style="dim")
+                line.append(
+                    ngettext("{count} decision", "{count} decisions", total).format(count=count),
+                    style="dim",
+                )
         self.query_one("#log-filters", Static).update(line)
 
     @on(DataTable.RowHighlighted, "#log-table")
@@ -297,9 +336,9 @@ class LogScreen(LighthouseScreen):
         view = self.query_one("#log-detail-view", Static)
         if record is None:
             if self.view.is_filtered:
-                empty = "No decision matches these filters; r takes them off."
+                empty = _("No decision matches these filters; r takes them off.")
             else:
-                empty = "No decision yet: triage the inbox, or record a quick check (ctrl+s)."
+                empty = _("No decision yet: triage the inbox, or record a quick check (ctrl+s).")
             view.update(Text(empty, style="italic"))
             return
         view.update(decision_header(record))
@@ -404,7 +443,10 @@ class LogScreen(LighthouseScreen):
             self._leave_due(key)
         else:
             self._show_updated(updated)
-        self.notify(f"Outcome recorded for “{one_line(record.title)}”", markup=False)
+        self.notify(
+            _("Outcome recorded for “{title}”").format(title=one_line(record.title)),
+            markup=False,
+        )
         self.lighthouse.log_changed()
         self.seen_changes = self.lighthouse.changes
 
@@ -450,9 +492,9 @@ def decision_row(record: DecisionRecord) -> Row:
         str(record.id),
         (
             Text(record.decided_at.astimezone().date().isoformat()),
-            cell(literal(record.title or "(untitled)")),
+            cell(literal(record.title or _("(untitled)"))),
             choice(record.default_choice),
-            Text(record.verdict, style=VERDICT_STYLES[record.verdict]),
+            Text(choice(record.verdict).plain, style=VERDICT_STYLES[record.verdict]),
             final,
             Text("–" if record.score is None else f"{record.score:.0f}", justify="right"),
             outcome_text(record.outcome),

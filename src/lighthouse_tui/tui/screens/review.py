@@ -20,14 +20,17 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import N_, _, ngettext
 from lighthouse_tui.core.loader import load_strategy_file
-from lighthouse_tui.core.period import PERIOD_FORMS, Period, PeriodError, parse_period
+from lighthouse_tui.core.period import Period, PeriodError, parse_period
 from lighthouse_tui.core.problems import ProblemsError
 from lighthouse_tui.core.rescore import rescore
 from lighthouse_tui.core.review import Review
 from lighthouse_tui.core.strategy import Strategy
 from lighthouse_tui.render.literal import literal
 from lighthouse_tui.render.review import rescore_view, review_columns
+from lighthouse_tui.render.sentence import sentence
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.review_source import read_facts, review_log
 from lighthouse_tui.tui.log_watch import LogWatch, reload_binding
@@ -53,12 +56,18 @@ def read_review(log: DecisionLog, strategy: Strategy, period: Period, today: dat
 def empty_hint(logged: int, label: str) -> Text:
     if not logged:
         return Text(
-            "No decision is logged yet: triage a few opportunities from the inbox (i), or "
-            "record a quick check (c, then ctrl+s), and review them here.",
+            _(
+                "No decision is logged yet: triage a few opportunities from the inbox (i), or "
+                "record a quick check (c, then ctrl+s), and review them here."
+            ),
             style="italic",
         )
     return Text(
-        f"The log holds {logged:,} decisions, none in {label}: try the period all.",
+        ngettext(
+            "The log holds {count} decision, none in {period}: try the period all.",
+            "The log holds {count} decisions, none in {period}: try the period all.",
+            logged,
+        ).format(count=i18n.decimal(logged), period=label),
         style="italic",
     )
 
@@ -72,38 +81,50 @@ class ReviewScreen(LighthouseScreen):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = wide_from(REVIEW_WIDE)
     AUTO_FOCUS = "#review-body"
     """The review, not the period: arrows scroll it and the letter keys work at once."""
-    BINDING_GROUP_TITLE = "Review"
+    BINDING_GROUP_TITLE = N_("Review")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "p",
             "period",
-            "Period",
-            tooltip=f"Choose the period to review: {PERIOD_FORMS}",
+            N_("Period"),
+            tooltip=N_(
+                "Choose the period to review: horizon (the strategy's, the default), all, 30d, "
+                "12w, 6m (days, weeks or calendar months back from today), 2026, 2026-03, "
+                "2026-01-01..2026-06-30"
+            ),
             id="review-period",
         ),
         Binding(
             "o",
             "outcomes_due",
-            "Outcomes due",
-            tooltip="Rate how the decisions old enough turned out (in the log)",
+            N_("Outcomes due"),
+            tooltip=N_("Rate how the decisions old enough turned out (in the log)"),
             id="review-due",
         ),
         Binding(
             "r",
             "rescore",
-            "Rescore…",
-            tooltip="Replay this period's decisions under another strategy file: which verdicts "
-            "would flip, and how those turned out",
+            N_("Rescore…"),
+            tooltip=N_(
+                "Replay this period's decisions under another strategy file: which verdicts "
+                "would flip, and how those turned out"
+            ),
             id="review-rescore",
         ),
         Binding(
             "escape",
             "close_rescore",
-            "Close rescore",
-            tooltip="Hide the rescore panel",
+            N_("Close rescore"),
+            tooltip=N_("Hide the rescore panel"),
             id="review-close-rescore",
         ),
-        reload_binding("the review", "review-reload"),
+        reload_binding(
+            N_(
+                "Read the review again from the log; done by itself when another lighthouse "
+                "(the shell) writes to it"
+            ),
+            "review-reload",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -115,19 +136,19 @@ class ReviewScreen(LighthouseScreen):
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="review-period-row"):
-            yield Label("period")
+            yield Label(_("period"))
             yield Input(
                 DEFAULT_PERIOD,
-                placeholder="horizon, all, 30d, 6m, 2027, 2027-03, 2027-01-01..2027-03-31",
+                placeholder=_("horizon, all, 30d, 6m, 2027, 2027-03, 2027-01-01..2027-03-31"),
                 id="review-period-input",
                 compact=True,
             )
         yield Static(id="review-error")
         with Vertical(id="rescore-panel"):
             with Horizontal(id="rescore-row"):
-                yield Label("rescore with")
+                yield Label(_("rescore with"))
                 yield Input(
-                    placeholder="another strategy file, e.g. strategy-next.toml",
+                    placeholder=_("another strategy file, e.g. strategy-next.toml"),
                     id="rescore-file",
                     compact=True,
                 )
@@ -216,7 +237,9 @@ class ReviewScreen(LighthouseScreen):
         app = self.lighthouse
         loaded = app.state.loaded
         if loaded is None:
-            self._show(Text("The review needs a strategy that loads: see the strategy screen (s)."))
+            self._show(
+                Text(_("The review needs a strategy that loads: see the strategy screen (s)."))
+            )
             return
         if not app.logbook.usable:
             self._show(log_problem(app.logbook.problem or ""))
@@ -253,12 +276,18 @@ class ReviewScreen(LighthouseScreen):
         try:
             other = await asyncio.to_thread(load_strategy_file, path)
         except ProblemsError as exc:
-            lines = literal(str(path), style="bold red")
-            lines.append(" cannot be used for a rescore:\n", style="bold red")
+            lines = sentence(_("{path} cannot be used for a rescore:"), path=str(path))
+            lines.stylize("bold red")
+            lines.append("\n")
             lines.append("\n".join(str(problem) for problem in exc.problems))
             view.update(lines)
             return
-        view.update(literal(f"Replaying {period.label} under {path}…", style="dim"))
+        view.update(
+            literal(
+                _("Replaying {period} under {path}…").format(period=period.label, path=path),
+                style="dim",
+            )
+        )
         view.loading = True
         try:
             facts = await self.lighthouse.logbook.run(read_facts, period.start, period.end)

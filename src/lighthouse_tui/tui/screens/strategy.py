@@ -13,7 +13,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.core.locations import StrategyLocation, user_strategy_path
+from lighthouse_tui.render.sentence import sentence
 from lighthouse_tui.render.strategy import problems_view, strategy_view
 from lighthouse_tui.tui.editing import copy_strategy, editor_command, run_editor
 from lighthouse_tui.tui.screens.base import LighthouseScreen
@@ -22,20 +24,20 @@ from lighthouse_tui.tui.state import StrategyState
 
 
 class StrategyScreen(LighthouseScreen):
-    BINDING_GROUP_TITLE = "Strategy"
+    BINDING_GROUP_TITLE = N_("Strategy")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "r",
             "reload",
-            "Reload",
-            tooltip="Read the strategy file again, after editing it elsewhere",
+            N_("Reload"),
+            tooltip=N_("Read the strategy file again, after editing it elsewhere"),
             id="reload",
         ),
         Binding(
             "e",
             "edit",
-            "Edit",
-            tooltip="Open the strategy file in $EDITOR, then reload it",
+            N_("Edit"),
+            tooltip=N_("Open the strategy file in $EDITOR, then reload it"),
             id="edit",
         ),
     ]
@@ -58,29 +60,36 @@ class StrategyScreen(LighthouseScreen):
             self._edit(location.path)
             return
         target = user_strategy_path()
-        question = Text("This is the example strategy bundled with Lighthouse; edits to it ")
-        question.append("would be lost on the next upgrade.\n\nCopy it to ")
-        question.append(str(target), style="bold")
-        question.append(" and edit the copy?")
+        question = sentence(
+            _(
+                "This is the example strategy bundled with Lighthouse; edits to it would be lost "
+                "on the next upgrade.\n\nCopy it to {path} and edit the copy?"
+            ),
+            path=Text(str(target), style="bold"),
+        )
 
         def copy_then_edit(confirmed: bool | None) -> None:
             if confirmed:
                 self._copy_then_edit(location, target)
 
-        self.app.push_screen(ConfirmScreen(question, "Copy and edit"), copy_then_edit)
+        self.app.push_screen(ConfirmScreen(question, _("Copy and edit")), copy_then_edit)
 
     def _copy_then_edit(self, example: StrategyLocation, target: Path) -> None:
         try:
             copy_strategy(example.path, target)
         except FileExistsError:
             self.notify(
-                f"{target} already exists: editing it as it is, not overwriting it",
+                _("{path} already exists: editing it as it is, not overwriting it").format(
+                    path=target
+                ),
                 severity="warning",
                 markup=False,
             )
         except OSError as exc:
             self.notify(
-                f"Could not copy the example to {target}: {exc.strerror or exc}",
+                _("Could not copy the example to {path}: {problem}").format(
+                    path=target, problem=exc.strerror or exc
+                ),
                 severity="error",
                 markup=False,
             )
@@ -92,16 +101,17 @@ class StrategyScreen(LighthouseScreen):
         """Hand the terminal to the editor, then reload whatever it left on disk."""
         command = editor_command()
         if command is None:
-            failure = f"No editor found: set $EDITOR, or edit {path} elsewhere and press r"
+            failure = _(
+                "No editor found: set $EDITOR, or edit {path} elsewhere and press r"
+            ).format(path=path)
         else:
             try:
                 with self.app.suspend():
                     failure = run_editor(command, path)
             except SuspendNotSupported:
-                failure = (
-                    f"This terminal cannot hand over to an editor: edit {path} elsewhere "
-                    "and press r"
-                )
+                failure = _(
+                    "This terminal cannot hand over to an editor: edit {path} elsewhere and press r"
+                ).format(path=path)
         if failure is not None:
             self.notify(failure, severity="error", markup=False)
             return
@@ -115,19 +125,31 @@ def strategy_or_problems(state: StrategyState, today: date) -> RenderableType:
         return strategy_view(loaded, today)
     title = Text(f"✗ {state.location.path}: ", style="bold")
     title.append(state.problem_count, style="bold red")
-    if state.location.path.exists():
-        hint = Text("e edits the file, r reloads it. ", style="italic")
-    else:
-        hint = Text("`lighthouse strategy init` writes one, r reloads it. ", style="italic")
+    exists = state.location.path.exists()
     if loaded is None:
-        hint.append("Checks open once it loads.")
+        hint = Text(
+            _("e edits the file, r reloads it. Checks open once it loads.")
+            if exists
+            else _(
+                "`lighthouse strategy init` writes one, r reloads it. Checks open once it loads."
+            ),
+            style="italic",
+        )
         return Group(title, problems_view(list(state.problems)), Text(), hint)
-    hint.append("Checks use the last good version, below.")
+    hint = Text(
+        _("e edits the file, r reloads it. Checks use the last good version, below.")
+        if exists
+        else _(
+            "`lighthouse strategy init` writes one, r reloads it. Checks use the last good "
+            "version, below."
+        ),
+        style="italic",
+    )
     return Group(
         title,
         problems_view(list(state.problems)),
         Text(),
         hint,
-        Rule("last version that loaded", style="dim"),
+        Rule(_("last version that loaded"), style="dim"),
         strategy_view(loaded, today),
     )

@@ -24,9 +24,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, VerticalScroll
 from textual.widgets import Input, Static
 
+from lighthouse_tui.core import i18n
 from lighthouse_tui.core.decline import decline_message
+from lighthouse_tui.core.i18n import N_, _, ngettext
 from lighthouse_tui.render.literal import literal
 from lighthouse_tui.render.log import age, choice
+from lighthouse_tui.render.sentence import sentence
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.records import DefaultChoice, FinalChoice, InboxItem
 from lighthouse_tui.tui.draft import draft_of, value_text
@@ -42,7 +45,7 @@ from lighthouse_tui.tui.widgets.assessment import SHOWN_APART, Assessment
 
 
 class TriageScreen(LighthouseScreen):
-    BINDING_GROUP_TITLE = "Triage"
+    BINDING_GROUP_TITLE = N_("Triage")
     APP_LETTERS = False
     BINDINGS: ClassVar[list[BindingType]] = [
         *reflex_bindings("reflex", "triage-reflex"),
@@ -50,31 +53,33 @@ class TriageScreen(LighthouseScreen):
         Binding(
             "enter",
             "decide(None)",
-            "Decide",
+            N_("Decide"),
             show=False,
-            tooltip="Choose accept, decline or later, with a note (a, d, l choose at once)",
+            tooltip=N_("Choose accept, decline or later, with a note (a, d, l choose at once)"),
             id="triage-decide",
         ),
         Binding(
             "c",
             "decline_message",
-            "Polite no",
-            tooltip="A polite no in the words you chose to share (decline_reason), copied",
+            N_("Polite no"),
+            tooltip=N_("A polite no in the words you chose to share (decline_reason), copied"),
             id="decline-message",
         ),
         Binding(
             "ctrl+z",
             "correct_last",
-            "Correct last",
-            tooltip="Change the final choice of the decision just recorded (a slip of the "
-            "key); the log keeps the one it replaces",
+            N_("Correct last"),
+            tooltip=N_(
+                "Change the final choice of the decision just recorded (a slip of the "
+                "key); the log keeps the one it replaces"
+            ),
             id="triage-correct-last",
         ),
         Binding(
             "escape",
             "leave",
-            "Inbox",
-            tooltip="Back to the inbox; what was decided stays decided",
+            N_("Inbox"),
+            tooltip=N_("Back to the inbox; what was decided stays decided"),
             id="leave-triage",
         ),
     ]
@@ -128,8 +133,9 @@ class TriageScreen(LighthouseScreen):
         question = reflex_question(self.item.title)
         question.append("   ")
         question.append_text(keys_text(self.app, reflex_bindings("reflex", "triage-reflex")))
+        question.append("\n")
         question.append(
-            "\nAnswer before the strategy speaks: your reflex is what it is compared to.", "dim"
+            _("Answer before the strategy speaks: your reflex is what it is compared to."), "dim"
         )
         await stage.mount(view, Static(question, id="reflex-question"))
         self.set_focus(view)
@@ -153,12 +159,25 @@ class TriageScreen(LighthouseScreen):
         self._show_progress()
 
     def _show_progress(self) -> None:
-        line = Text(f"Item {self.index + 1} of {len(self.queue)}", style="bold")
+        line = Text(
+            _("Item {number} of {count}").format(
+                number=i18n.decimal(self.index + 1), count=i18n.decimal(len(self.queue))
+            ),
+            style="bold",
+        )
         if self.decided:
-            line.append(f"  ·  {self.decided} decided (ctrl+z corrects the last)", style="dim")
+            line.append("  ·  ", style="dim")
+            line.append(
+                ngettext(
+                    "{count} decided (ctrl+z corrects the last)",
+                    "{count} decided (ctrl+z corrects the last)",
+                    self.decided,
+                ).format(count=i18n.decimal(self.decided)),
+                style="dim",
+            )
         if self.reflex is not None:
-            line.append("  ·  your reflex: ")
-            line.append_text(choice(self.reflex))
+            line.append("  ·  ")
+            line.append_text(sentence(_("your reflex: {choice}"), choice=choice(self.reflex)))
         self.query_one("#triage-progress", Static).update(line)
         self.update_keys()
 
@@ -259,7 +278,11 @@ class TriageScreen(LighthouseScreen):
             await self.open_item()
             return
         self.notify(
-            f"That was the last item ({self.decided} decided): back to the inbox",
+            ngettext(
+                "That was the last item ({count} decided): back to the inbox",
+                "That was the last item ({count} decided): back to the inbox",
+                self.decided,
+            ).format(count=i18n.decimal(self.decided)),
             markup=False,
         )
         self.dismiss()
@@ -285,29 +308,41 @@ class TriageScreen(LighthouseScreen):
             if confirmed:
                 self.dismiss()
 
-        question = Text("Leave triage? ")
-        question.append_text(self._dropped(" (its reflex is)"))
-        self.app.push_screen(ConfirmScreen(question, "Leave"), leave)
+        question = Text(_("Leave triage?"))
+        question.append(" ")
+        question.append_text(
+            self._dropped(
+                _("{title} stays in the inbox; its ratings are not kept (its reflex is).")
+            )
+        )
+        self.app.push_screen(ConfirmScreen(question, _("Leave")), leave)
 
     def unsaved(self) -> Text | None:
         """The same as escape asks about: once the reflex is given, ratings may be lost."""
-        return None if self.reflex is None else self._dropped(" (nor its reflex)")
+        if self.reflex is None:
+            return None
+        return self._dropped(
+            _("{title} stays in the inbox; its ratings are not kept (nor its reflex).")
+        )
 
-    def _dropped(self, reflex: str) -> Text:
-        said = literal(self.item.title or "(untitled)", "bold")
-        said.append(f" stays in the inbox; its ratings are not kept{reflex}.")
-        return said
+    def _dropped(self, template: str) -> Text:
+        return sentence(template, title=literal(self.item.title or _("(untitled)"), "bold"))
 
 
 def opportunity_view(item: InboxItem, now: datetime) -> RenderableType:
     """The opportunity as it came, for the reflex: no score, no verdict, nothing rated."""
-    title = literal(item.title or "(untitled)", "bold")
+    title = literal(item.title or _("(untitled)"), "bold")
     facts = literal(item.kind, "cyan")
     if item.source:
-        facts.append("  from ")
-        facts.append_text(literal(item.source))
+        facts.append("  ")
+        facts.append_text(sentence(_("from {source}"), source=item.source))
     when = age(item.received, now)
-    facts.append(f"  ·  received {'just now' if when == 'now' else when + ' ago'}", style="dim")
+    just_now = when == age(now, now)  # the word for no time at all, in any language
+    facts.append("  ·  ", style="dim")
+    facts.append(
+        _("received just now") if just_now else _("received {age} ago").format(age=when),
+        style="dim",
+    )
     fields = Table.grid(padding=(0, 2))
     fields.add_column(style="dim", no_wrap=True)
     fields.add_column()
@@ -319,5 +354,5 @@ def opportunity_view(item: InboxItem, now: datetime) -> RenderableType:
         parts += [Text(), fields]
     notes = item.fields.get("notes")
     if isinstance(notes, str) and notes.strip():
-        parts += [Text(), Text("Notes", style="bold"), literal(notes, keep_lines=True)]
+        parts += [Text(), Text(_("Notes"), style="bold"), literal(notes, keep_lines=True)]
     return Group(*parts)
