@@ -194,7 +194,7 @@ rating = true
 """
     s = load_strategy_bytes(text.encode(), "min.toml").strategy
     assert (s.thresholds.accept, s.thresholds.decline, s.review.after_days) == (65, 40, 30)
-    assert (s.language, s.decline.tone, s.decline.signature) == ("en", "vous", None)
+    assert (s.language, s.decline.tone, s.decline.signature) == (None, "vous", None)
     assert (s.criteria[0].decline_reason, s.rules) == (None, [])
     assert s.horizon is None
     assert s.all_kinds == ("client_request", "partner_offer", "opportunity")
