@@ -91,10 +91,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
             )
         )
     if failed:
-        invalid = ngettext(
-            "lighthouse: {failed} of {count} file invalid",
+        invalid = ngettext(  # the number that agrees is the invalid files' (`1 fichier sur 3`)
             "lighthouse: {failed} of {count} files invalid",
-            len(args.files),
+            "lighthouse: {failed} of {count} files invalid",
+            failed,
         )
         print(invalid.format(failed=failed, count=len(args.files)), file=sys.stderr)
         return EXIT_USAGE
@@ -157,7 +157,12 @@ def _interview() -> str:
     for question in QUESTIONS:
         out.print(question.why, style="dim", markup=False)
         while True:
-            answer = Prompt.ask(escape(question.asked), default=question.suggested, console=out)
+            answer = Prompt.ask(
+                escape(question.asked),
+                default=question.suggested,
+                show_default=bool(question.suggested),  # no empty `()` after the question
+                console=out,
+            )
             problem = question.problem(answer)
             if problem is None:
                 break
