@@ -258,3 +258,28 @@ def test_no_private_label_or_reason_is_ever_said(
     assert title.strip() in written
     assert (strategy.decline.signature or "") in written
     assert not any(0x400 <= ord(ch) < 0x500 for ch in written), "a private letter was pasted"
+
+
+def _without_language(loaded: LoadedStrategy) -> LoadedStrategy:
+    text = loaded.data.decode().replace('language = "fr"\n', "").replace('language = "en"\n', "")
+    return load_strategy_bytes(text.encode(), "test.toml")
+
+
+def test_without_a_language_the_letter_speaks_the_apps_language(french: None) -> None:
+    loaded = _without_language(strategy("fr", "tu"))
+    assert loaded.strategy.language is None
+    written = message(loaded, "Atelier ventes", fee=800.0, hours_per_week=20.0)
+    assert written.startswith("Bonjour,\n\nMerci d'avoir pensé à moi pour « Atelier ventes ».")
+    assert written.endswith("Bien à toi,\nCamille")
+
+
+def test_without_a_language_an_english_app_writes_in_english() -> None:
+    loaded = _without_language(strategy("fr"))
+    written = message(loaded, "Atelier ventes", fee=800.0, hours_per_week=20.0)
+    assert written.startswith("Hello,\n\nThank you for thinking of me for “Atelier ventes”.")
+
+
+def test_the_letter_speaks_the_strategys_language_not_the_apps(french: None) -> None:
+    english = message(strategy(signature=None), "Retainer", fee=800.0, hours_per_week=20.0)
+    assert english.startswith("Hello,\n\nThank you for thinking of me for “Retainer”.")
+    assert english.endswith("Best regards,")

@@ -194,7 +194,7 @@ rating = true
 """
     s = load_strategy_bytes(text.encode(), "min.toml").strategy
     assert (s.thresholds.accept, s.thresholds.decline, s.review.after_days) == (65, 40, 30)
-    assert (s.language, s.decline.tone, s.decline.signature) == ("en", "vous", None)
+    assert (s.language, s.decline.tone, s.decline.signature) == (None, "vous", None)
     assert (s.criteria[0].decline_reason, s.rules) == (None, [])
     assert s.horizon is None
     assert s.all_kinds == ("client_request", "partner_offer", "opportunity")
@@ -247,3 +247,143 @@ def test_any_toml_document_gives_problems_never_a_traceback(doc: dict[str, objec
 
     problems = _problems_or_none(lambda: load_strategy_bytes(tomli_w.dumps(doc).encode(), "d"))
     assert problems is None or problems
+
+
+FRENCH_EXPECTED: dict[str, list[str]] = {
+    "syntax_error": ["9:18: TOML non valide : valeur non valide"],
+    "unknown_key": [
+        "lighthouse: obligatoire, mais absent",
+        "4:1: lighthous: clé inconnue 'lighthous' (vouliez-vous dire 'lighthouse' ?)",
+    ],
+    "horizon_reversed": ["5:1: horizon: start (2027-12-01) est après end (2027-05-31)"],
+    "horizon_quoted_date": [
+        "5:13: horizon.start: il faut une date, pas le texte '2026-12-01' : "
+        "écrivez les dates sans guillemets"
+    ],
+    "min_rated_range": [
+        "14:1: thresholds.min_rated: doit être inférieur ou égal à 1, pas 50",
+    ],
+    "weight_text": ["32:1: criteria[1].weight: il faut un nombre, pas le texte '3'"],
+    "rating_and_field": [
+        "29:1: criteria[1]: indiquez soit `rating = true`, soit `field`, pas les deux"
+    ],
+    "bad_id": [
+        "23:1: criteria[0].id: 'Alignment Score' : utilisez des minuscules, des chiffres et _, "
+        "en commençant par une lettre",
+        "60:61: rules[1].when: ",
+    ],
+    "text_field_criterion": [
+        "33:1: criteria[1].field: 'title' est un champ de type text ; un critère a besoin d'un "
+        "nombre"
+    ],
+    "language": ["6:1: language: 'de' n'est pas l'une des valeurs 'en', 'fr'"],
+    "not_utf8": ["3:14: texte non UTF-8 (octet 0xe9) ; enregistrez le fichier en UTF-8"],
+}
+ENGLISH_WORDS = (
+    "should",
+    "Input",
+    "Value error",
+    "instance of",
+    "expected",
+    "must",
+    "required",
+    "unknown",
+    "not valid",
+    "not one of",
+    " got ",
+    "did you mean",
+)
+"""What pydantic, tomllib or our English messages say, and no French message does."""
+
+
+def _french_lines(path: Path) -> list[str]:
+    from lighthouse_tui.core import i18n
+
+    i18n.activate("fr")
+    try:
+        return _lines(path)
+    finally:
+        i18n.activate("en")
+
+
+@pytest.mark.parametrize("name", sorted(FRENCH_EXPECTED))
+def test_bad_strategy_problems_in_french_keep_their_place(name: str) -> None:
+    found = _french_lines(BAD / f"{name}.toml")
+    expected = FRENCH_EXPECTED[name]
+    assert len(found) == len(expected)
+    for line, start in zip(found, expected, strict=True):
+        assert line.startswith(start)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_no_english_reaches_a_french_user_of_a_bad_strategy(name: str) -> None:
+    # Rule errors (`.when:`) are worded by the rules module, translated with it.
+    said = [line for line in _french_lines(BAD / f"{name}.toml") if ".when:" not in line]
+    assert not [line for line in said if any(word in line for word in ENGLISH_WORDS)], said
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(keys, toml_values, max_size=8))
+def test_pydantic_never_speaks_to_a_french_user(doc: dict[str, object]) -> None:
+    import tomli_w
+
+    from lighthouse_tui.core import i18n
+
+    i18n.activate("fr")
+    try:
+        problems = _problems_or_none(lambda: load_strategy_bytes(tomli_w.dumps(doc).encode(), "d"))
+    finally:
+        i18n.activate("en")
+    said = [p.message for p in problems or []]
+    assert not [m for m in said if any(word in m for word in ENGLISH_WORDS)], said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a = \n",
+        "a = 1 b = 2\n",
+        "a = 1\na = 2\n",
+        "[a\n",
+        "[[a]\n",
+        "a 1\n",
+        "= 1\n",
+        'a = "x\n',
+        "a = [1\n",
+        "a = {b = 1\n",
+        "a = {b = 1, b = 2}\n",
+        'a = "\\q"\n',
+        'a = "\\uD800"\n',
+        "a = 2026-13-01\n",
+        'a = "\x01"\n',
+        "[a]\nb = 1\n[a]\n",
+        "a = {b = 1}\n[a]\n",
+        "a.b = 1\n[a]\n",
+        "a = {b = 1}\na.c = 2\n",
+        "a = 1\n[a.b]\n",
+    ],
+)
+def test_every_toml_error_is_said_in_french(text: str) -> None:
+    import tomllib
+
+    with pytest.raises(tomllib.TOMLDecodeError) as raised:
+        tomllib.loads(text)
+    said = str(raised.value).split(" (at ")[0]
+    english = load_problem_message(text)
+    assert english == f"not valid TOML: {said[:1].lower()}{said[1:]}"
+    from lighthouse_tui.core import i18n
+
+    i18n.activate("fr")
+    try:
+        french = load_problem_message(text)
+    finally:
+        i18n.activate("en")
+    assert french.startswith("TOML non valide : "), french
+    assert not any(word in french for word in ENGLISH_WORDS), french
+
+
+def load_problem_message(text: str) -> str:
+    with pytest.raises(ProblemsError) as caught:
+        load_strategy_bytes(text.encode(), "t.toml")
+    [problem] = caught.value.problems
+    return problem.message

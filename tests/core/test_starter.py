@@ -330,3 +330,75 @@ def test_write_new_file_leaves_no_temp_file_when_writing_fails(
     with pytest.raises(OSError, match="No space"):
         write_new_file(tmp_path / "strategy.toml", "text", force=False)
     assert listing(tmp_path) == []
+
+
+FRENCH_ANSWERS = {
+    "name": "Été 2027 — Québec",
+    "lighthouse": "Développer l'activité à Montréal",
+    "past": "Trois ateliers réussis ; la prospection à froid, non.",
+    "strengths": "stratégie, facilitation, écriture",
+    "life": "quatre jours par semaine, depuis Lyon",
+    "next_step": "un programme de groupe",
+}
+
+
+def test_a_french_starter_is_written_in_french_and_keeps_accents(french: None) -> None:
+    given_answers = answers(**FRENCH_ANSWERS, min_fee=1500.0)
+    data = build_strategy(given_answers)
+    text = render_strategy(data, header="Écrit le 4 déc. 2026.", past=given_answers.past)
+    loaded = load_strategy_bytes(text.encode("utf-8"), "demarrage.toml")
+    strategy = loaded.strategy
+    assert strategy.language == "fr"
+    assert (strategy.name, strategy.lighthouse) == (
+        FRENCH_ANSWERS["name"],
+        FRENCH_ANSWERS["lighthouse"],
+    )
+    labels = {c.id: c.label for c in strategy.criteria}
+    assert labels["alignment"] == "Me rapproche de mon phare"
+    assert labels["fee"] == "Paie assez"
+    questions = {c.id: c.prompt for c in strategy.criteria}
+    assert questions["alignment"] == (
+        "À quel point cela vous rapproche-t-il de votre phare : Développer l'activité à Montréal ?"
+    )
+    assert questions["strengths"] == (
+        "Cela fait-il appel à vos points forts : stratégie, facilitation, écriture ?"
+    )
+    reasons = {r.id: r.reason for r in strategy.rules}
+    assert reasons["low-fee"] == "Paie moins que votre plancher de 1500"
+    assert strategy.rules[0].decline_reason == "mon agenda est complet pour les semaines à venir"
+    comments = [line for line in text.splitlines() if line.startswith("#")]
+    assert comments[2].startswith("# Une stratégie Lighthouse : votre cap pour les six prochains")
+    assert "#   > Trois ateliers réussis ; la prospection à froid, non." in comments
+    english = [
+        "Moves me",
+        "Does it",
+        "How far",
+        "Pays ",
+        "A Lighthouse strategy",
+        "Criteria are",
+        "Rules have",
+        "Check it",
+    ]
+    assert not [words for words in english if words in text]
+
+
+def test_an_english_starter_names_its_language() -> None:
+    assert build_strategy(answers())["language"] == "en"
+
+
+def test_french_questions_and_defaults(french: None) -> None:
+    name = next(q for q in QUESTIONS if q.key == "name")
+    assert (name.asked, name.suggested) == ("Quel nom donner à cette stratégie ?", "Ma stratégie")
+    parsed = StarterAnswers.from_text({"min_fee": "aucun"}, start=date(2027, 1, 1))
+    assert (parsed.name, parsed.min_fee) == ("Ma stratégie", None)
+    with pytest.raises(ValueError, match="il faut un nombre d'heures de 0 à 168, pas 'beaucoup'"):
+        StarterAnswers.from_text({"hours_per_week": "beaucoup"}, start=date(2027, 1, 1))
+    data = build_strategy(answers(name=" ", lighthouse="", strengths=""))
+    assert data["name"] == "Ma stratégie"
+    assert data["lighthouse"] == (
+        "Écrivez ici, en une phrase, où les six prochains mois doivent vous mener"
+    )
+    assert (
+        by_id(data, "criteria")["strengths"]["question"]
+        == "Cela fait-il appel à vos points forts ?"
+    )

@@ -8,8 +8,10 @@ gives no reason rather than inventing one. The app's `c` and `lighthouse decline
 `decline_message`, so the shell and the app never write two different letters.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from lighthouse_tui.core import i18n
 from lighthouse_tui.core.filter import Evaluation
 from lighthouse_tui.core.strategy import Strategy
 from lighthouse_tui.core.text import visible
@@ -19,6 +21,10 @@ WEAKEST = 2
 
 _TRAILING = " \t.;:,!…"
 """What a reason may end with that the sentence around it supplies itself."""
+
+
+Say = Callable[[str, str], str]
+"""`pgettext` of one language's catalog: the tone is the context, the English text the id."""
 
 
 @dataclass(frozen=True)
@@ -35,46 +41,40 @@ class _Letter:
     conjunction: str
 
 
-ENGLISH = _Letter(
-    greeting="Hello,",
-    thanks_for="Thank you for thinking of me for “{title}”.",
-    thanks="Thank you for thinking of me.",
-    refusal="I'm afraid I can't take this on: {reasons}.",
-    no_reason="I'm afraid I can't take this on right now.",
-    closing="I hope our paths cross again on another project.",
-    sign_off="Best regards,",
-    conjunction="and",
-)
-FRENCH_VOUS = _Letter(
-    greeting="Bonjour,",
-    thanks_for="Je vous remercie d'avoir pensé à moi pour « {title} ».",
-    thanks="Je vous remercie d'avoir pensé à moi.",
-    refusal="Je ne vais malheureusement pas pouvoir vous suivre sur ce projet : {reasons}.",
-    no_reason="Je ne vais malheureusement pas pouvoir vous suivre sur ce projet : ce n'est pas "
-    "le bon moment pour moi.",
-    closing="J'espère que nous aurons l'occasion de travailler ensemble une prochaine fois, et "
-    "je vous souhaite le meilleur pour la suite.",
-    sign_off="Bien cordialement,",
-    conjunction="et",
-)
-FRENCH_TU = _Letter(
-    greeting="Bonjour,",
-    thanks_for="Merci d'avoir pensé à moi pour « {title} ».",
-    thanks="Merci d'avoir pensé à moi.",
-    refusal="Je ne vais malheureusement pas pouvoir te suivre sur ce projet : {reasons}.",
-    no_reason="Je ne vais malheureusement pas pouvoir te suivre sur ce projet : ce n'est pas "
-    "le bon moment pour moi.",
-    closing="J'espère qu'on aura l'occasion de travailler ensemble une prochaine fois, et je te "
-    "souhaite le meilleur pour la suite.",
-    sign_off="Bien à toi,",
-    conjunction="et",
-)
+def _formal(pgettext: Say) -> _Letter:
+    """`vous` in French. English has one text for both tones: its ids are its words."""
+    return _Letter(
+        greeting=pgettext("vous", "Hello,"),
+        thanks_for=pgettext("vous", "Thank you for thinking of me for “{title}”."),
+        thanks=pgettext("vous", "Thank you for thinking of me."),
+        refusal=pgettext("vous", "I'm afraid I can't take this on: {reasons}."),
+        no_reason=pgettext("vous", "I'm afraid I can't take this on right now."),
+        closing=pgettext("vous", "I hope our paths cross again on another project."),
+        sign_off=pgettext("vous", "Best regards,"),
+        conjunction=pgettext("vous", "and"),
+    )
+
+
+def _informal(pgettext: Say) -> _Letter:
+    """`tu` in French; the same English words as `_formal`."""
+    return _Letter(
+        greeting=pgettext("tu", "Hello,"),
+        thanks_for=pgettext("tu", "Thank you for thinking of me for “{title}”."),
+        thanks=pgettext("tu", "Thank you for thinking of me."),
+        refusal=pgettext("tu", "I'm afraid I can't take this on: {reasons}."),
+        no_reason=pgettext("tu", "I'm afraid I can't take this on right now."),
+        closing=pgettext("tu", "I hope our paths cross again on another project."),
+        sign_off=pgettext("tu", "Best regards,"),
+        conjunction=pgettext("tu", "and"),
+    )
 
 
 def letter_for(strategy: Strategy) -> _Letter:
-    if strategy.language == "fr":
-        return FRENCH_TU if strategy.decline.tone == "tu" else FRENCH_VOUS
-    return ENGLISH
+    """The words in the strategy's language, which is the other side's, whatever language the
+    app speaks now; a strategy that names none writes in the app's."""
+    catalog = i18n.translation(strategy.language or i18n.active_language())
+    build = _informal if strategy.decline.tone == "tu" else _formal
+    return build(catalog.pgettext)
 
 
 def public_reasons(strategy: Strategy, evaluation: Evaluation) -> list[str]:

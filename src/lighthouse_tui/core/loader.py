@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.core.problems import Problem, ProblemsError
 from lighthouse_tui.core.rules import Rule as CompiledRule
 from lighthouse_tui.core.rules import RuleError, compile_rule
@@ -35,13 +36,39 @@ if TYPE_CHECKING:
     from lighthouse_tui.core import tomlpos
 
 MAX_BYTES = 1_000_000
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
+_TOML_POSITION = re.compile(
+    r"\(at line (\d+), column (\d+)\)|\(at end of document\)"  # untranslated: tomllib's
+)
 _QUOTED = re.compile(r"'([^']*)'")
 _PATTERN_HINTS = {
-    ONE_LINE: "must be one line, without control characters",
-    r"^[a-z][a-z0-9_]*$": "use lowercase letters, digits and _, starting with a letter",
-    r"^[a-z][a-z0-9_-]*$": "use lowercase letters, digits, _ and -, starting with a letter",
+    ONE_LINE: N_("must be one line, without control characters"),
+    r"^[a-z][a-z0-9_]*$": N_(
+        "{value}: use lowercase letters, digits and _, starting with a letter"
+    ),
+    r"^[a-z][a-z0-9_-]*$": N_(
+        "{value}: use lowercase letters, digits, _ and -, starting with a letter"
+    ),
 }
+_EXPECTED = {
+    "int_type": N_("expected integer, got {given}"),
+    "float_type": N_("expected number, got {given}"),
+    "string_type": N_("expected string, got {given}"),
+    "bool_type": N_("expected boolean, got {given}"),
+    "date_type": N_("expected date, got {given}"),
+    "list_type": N_("expected list, got {given}"),
+    "dict_type": N_("expected table, got {given}"),
+    "model_type": N_("expected table, got {given}"),
+}
+"""What each type error expected, said of the value the file holds."""
+_BOUNDS = {
+    "greater_than": ("gt", N_("must be greater than {limit}, got {given}")),
+    "greater_than_equal": ("ge", N_("must be greater than or equal to {limit}, got {given}")),
+    "less_than": ("lt", N_("must be less than {limit}, got {given}")),
+    "less_than_equal": ("le", N_("must be less than or equal to {limit}, got {given}")),
+    "string_too_long": ("max_length", N_("must be at most {limit} characters long")),
+    "too_long": ("max_length", N_("must have at most {limit} entries")),
+}
+"""Limits of the schema, by pydantic's error type and the key of the limit in its context."""
 
 
 @dataclass(frozen=True)
@@ -77,21 +104,27 @@ def load_strategy_file(path: Path) -> LoadedStrategy:
     name = str(path)
     try:
         if path.is_dir():
-            raise _fail(name, "is a directory, not a strategy file")
+            raise _fail(name, _("is a directory, not a strategy file"))
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise _fail(name, "no such file") from None
+        raise _fail(name, _("no such file")) from None
     except PermissionError:
-        raise _fail(name, "cannot be read: permission denied") from None
+        raise _fail(name, _("cannot be read: permission denied")) from None
     except OSError as exc:
-        raise _fail(name, f"cannot be read: {exc.strerror or exc}") from None
+        reason = exc.strerror or str(exc)
+        raise _fail(name, _("cannot be read: {reason}").format(reason=reason)) from None
     return load_strategy_bytes(data, name)
 
 
 def load_strategy_bytes(data: bytes, source: str) -> LoadedStrategy:
     if len(data) > MAX_BYTES:
-        raise _fail(source, f"is over {MAX_BYTES // 1_000_000} MB; a strategy is a few KB of TOML")
+        raise _fail(
+            source,
+            _("is over {size} MB; a strategy is a few KB of TOML").format(
+                size=MAX_BYTES // 1_000_000
+            ),
+        )
     text = decode_text(data, source)
     raw = parse_toml(text, source)
     positions = _KeyPositions(text)
@@ -105,8 +138,10 @@ def load_strategy_bytes(data: bytes, source: str) -> LoadedStrategy:
                     source,
                     pos,
                     "schema",
-                    f"written by a newer Lighthouse (schema {version}); this version reads "
-                    f"schema {SCHEMA_VERSION}: upgrade Lighthouse to use it",
+                    _(
+                        "written by a newer Lighthouse (schema {version}); this version reads "
+                        "schema {supported}: upgrade Lighthouse to use it"
+                    ).format(version=version, supported=SCHEMA_VERSION),
                 )
             ]
         )
@@ -146,7 +181,9 @@ def decode_text(data: bytes, source: str) -> str:
         raise ProblemsError(
             [
                 Problem(
-                    f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+                    _("not UTF-8 text (byte {byte}); save the file as UTF-8").format(
+                        byte=f"0x{data[exc.start]:02x}"
+                    ),
                     file=source,
                     line=line,
                     col=col,
@@ -169,10 +206,10 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
                 line = text.count("\n") + 1
                 col = len(text) - text.rfind("\n")
         raise ProblemsError(
-            [Problem(f"not valid TOML: {_lower_first(message)}", file=source, line=line, col=col)]
+            [Problem(_toml_message(message), file=source, line=line, col=col)]
         ) from None
     except RecursionError:
-        raise _fail(source, "not valid TOML: values nested too deeply") from None
+        raise _fail(source, _("not valid TOML: values nested too deeply")) from None
 
 
 def _lower_first(text: str) -> str:
@@ -219,46 +256,98 @@ def _schema_problems(
 
 
 def _describe(error: Any, loc: tuple[str | int, ...]) -> tuple[str, str | None]:
-    """One error in the user's words, with the valid name they probably meant."""
+    """One error in the user's words and language, with the valid name they probably meant.
+    Pydantic's own messages are English: every error type the schema can raise is said here,
+    and any other in general words, so none of pydantic's text ever reaches the user."""
     kind: str = error["type"]
     ctx = error.get("ctx") or {}
     given = error.get("input")
     if kind == "extra_forbidden":
         allowed = _allowed_keys(loc[:-1])
-        return f"unknown key '{loc[-1]}'", closest(str(loc[-1]), allowed)
+        return _("unknown key '{key}'").format(key=loc[-1]), closest(str(loc[-1]), allowed)
     if kind == "missing":
-        return "required, but missing", None
+        return _("required, but missing"), None
     if kind in ("literal_error", "enum"):
         expected = _QUOTED.findall(str(ctx.get("expected", "")))
+        if not expected:  # `rating = true`, the one literal that is not text
+            return _("must be true, or left out"), None
         shown = ", ".join(repr(e) for e in expected)
-        return f"{given!r} is not one of {shown}", closest(str(given), expected)
+        message = _("{given} is not one of {choices}").format(given=repr(given), choices=shown)
+        return message, closest(str(given), expected)
     if kind == "string_pattern_mismatch":
-        hint = _PATTERN_HINTS.get(str(ctx.get("pattern")), "not a valid name")
-        return (hint, None) if ctx.get("pattern") == ONE_LINE else (f"{given!r}: {hint}", None)
-    if kind == "value_error":
-        return str(error["msg"]).removeprefix("Value error, "), None
-    if kind in ("date_type", "date_parsing", "date_from_datetime_inexact") and isinstance(
-        given, str
-    ):
-        return f"expected a date, got the text {given!r}: write dates without quotes", None
+        hint = _PATTERN_HINTS.get(str(ctx.get("pattern")), N_("{value}: not a valid name"))
+        return _(hint).format(value=repr(given)), None
+    if kind == "value_error":  # the schema's own checks, already in the user's language
+        message = str(error["msg"]).removeprefix("Value error, ")  # untranslated: pydantic's
+        return message, None
+    if kind.startswith("date_") and isinstance(given, str):
+        message = _("expected a date, got the text {given}: write dates without quotes")
+        return message.format(given=repr(given)), None
     if kind == "string_too_short" and ctx.get("min_length") == 1:
-        return "must not be empty", None
+        return _("must not be empty"), None
     if kind == "too_short" and ctx.get("min_length") == 1:
-        return "needs at least one entry", None
-    message = _lower_first(str(error["msg"]).removeprefix("Input should be "))
-    if kind.endswith("_type") and given is not None:
-        return f"expected {message.removeprefix('a valid ')}, got {_describe_value(given)}", None
-    if str(error["msg"]).startswith("Input should be ") and isinstance(given, int | float):
-        return f"must be {message}, got {given!r}", None
-    return message, None
+        return _("needs at least one entry"), None
+    if kind in _EXPECTED:
+        return _(_EXPECTED[kind]).format(given=_describe_value(given)), None
+    if kind in _BOUNDS:
+        key, message = _BOUNDS[kind]
+        limit = ctx.get(key)
+        shown = f"{limit:g}" if isinstance(limit, float) else str(limit)
+        return _(message).format(limit=shown, given=repr(given)), None
+    return _("not a valid value: {given}").format(given=_describe_value(given)), None
+
+
+_VALUE_WORDS: dict[type, str] = {
+    str: N_("text {value}"),
+    int: N_("a number {value}"),
+    float: N_("a number {value}"),
+    bool: N_("true/false"),
+    list: N_("a list"),
+    dict: N_("a table"),
+}
 
 
 def _describe_value(value: object) -> str:
-    names = {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list"}
-    described = names.get(type(value), "a table" if isinstance(value, dict) else "a value")
-    if isinstance(value, str | int | float) and not isinstance(value, bool):
-        return f"{described} {value!r}"
-    return described
+    words = _VALUE_WORDS.get(type(value), N_("a value"))
+    return _(words).format(value=repr(value))
+
+
+_TOML_PREFIX = "not valid TOML: "  # untranslated: matched against tomllib's words below
+_TOML_ERRORS = (
+    N_("not valid TOML: invalid statement"),
+    N_("not valid TOML: expected newline or end of document after a statement"),
+    N_("not valid TOML: expected '=' after a key in a key/value pair"),
+    N_("not valid TOML: expected ']' at the end of a table declaration"),
+    N_("not valid TOML: expected ']]' at the end of an array declaration"),
+    N_("not valid TOML: expected {what}"),
+    N_("not valid TOML: found invalid character {what}"),
+    N_("not valid TOML: cannot declare {what} twice"),
+    N_("not valid TOML: cannot overwrite a value"),
+    N_("not valid TOML: cannot mutate immutable namespace {what}"),
+    N_("not valid TOML: cannot redefine namespace {what}"),
+    N_("not valid TOML: invalid initial character for a key part"),
+    N_("not valid TOML: unclosed array"),
+    N_("not valid TOML: duplicate inline table key {what}"),
+    N_("not valid TOML: unclosed inline table"),
+    N_("not valid TOML: unescaped '\\' in a string"),
+    N_("not valid TOML: invalid hex value"),
+    N_("not valid TOML: escaped character is not a Unicode scalar value"),
+    N_("not valid TOML: unterminated string"),
+    N_("not valid TOML: illegal character {what}"),
+    N_("not valid TOML: invalid date or datetime"),
+    N_("not valid TOML: invalid value"),
+)
+"""tomllib's messages (English, with no code to tell them apart), each said in the user's
+language; the specific ones first, so `expected {what}` only takes what they leave."""
+
+
+def _toml_message(message: str) -> str:
+    said = _lower_first(message)
+    for known in _TOML_ERRORS:
+        pattern = re.escape(known.removeprefix(_TOML_PREFIX))
+        if found := re.fullmatch(pattern.replace(r"\{what\}", "(?P<what>.+)"), said):
+            return _(known).format(**found.groupdict())
+    return _("not valid TOML")
 
 
 def _allowed_keys(loc: tuple[str | int, ...]) -> list[str]:
@@ -311,9 +400,8 @@ class _CrossCheck:
         declared = raw.get("fields") if isinstance(raw.get("fields"), dict) else {}
         for name in declared:
             if name in BUILTIN_FIELDS:
-                self.report(
-                    ("fields", name), f"'{name}' is built in ({BUILTIN_FIELDS[name]}); rename it"
-                )
+                message = _("'{name}' is built in ({type}); rename it")
+                self.report(("fields", name), message.format(name=name, type=BUILTIN_FIELDS[name]))
         field_types = {**_declared_types(declared), **BUILTIN_FIELDS}
         kinds = [*BUILTIN_KINDS, *(k for k in _list(raw.get("kinds")) if isinstance(k, str))]
         criteria = _tables(raw.get("criteria"))
@@ -342,9 +430,8 @@ class _CrossCheck:
         for index, entry in entries:
             ident = entry.get("id")
             if isinstance(ident, str) and ident in seen:
-                self.report(
-                    (section, index, "id"), f"id '{ident}' is used twice; ids must be unique"
-                )
+                message = _("id '{id}' is used twice; ids must be unique").format(id=ident)
+                self.report((section, index, "id"), message)
             if isinstance(ident, str):
                 seen.add(ident)
 
@@ -360,16 +447,15 @@ class _CrossCheck:
         if isinstance(name, str) and name not in number_fields:
             loc = ("criteria", index, "field")
             if name in field_types:
-                self.report(
-                    loc, f"'{name}' is a {field_types[name]} field; a criterion needs a number"
-                )
+                message = _("'{name}' is a {type} field; a criterion needs a number")
+                self.report(loc, message.format(name=name, type=field_types[name]))
             else:
-                self.report(loc, f"unknown field '{name}'", closest(name, number_fields))
+                message = _("unknown field '{name}'").format(name=name)
+                self.report(loc, message, closest(name, number_fields))
         for k, kind in enumerate(_list(criterion.get("kinds"))):
             if isinstance(kind, str) and kind not in kinds:
-                self.report(
-                    ("criteria", index, "kinds", k), f"unknown kind '{kind}'", closest(kind, kinds)
-                )
+                message = _("unknown kind '{kind}'").format(kind=kind)
+                self.report(("criteria", index, "kinds", k), message, closest(kind, kinds))
 
     def check_rule(
         self,
@@ -391,7 +477,9 @@ class _CrossCheck:
                 col = pos.value_col + 1 + exc.offset
             self.problems.append(
                 Problem(
-                    message=f"{exc.message} in `{when.strip()}`",
+                    message=_("{problem} in `{rule}`").format(
+                        problem=exc.message, rule=when.strip()
+                    ),
                     path=format_path(loc),
                     file=self.source,
                     line=pos.line if pos else None,

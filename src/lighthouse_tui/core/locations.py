@@ -11,6 +11,8 @@ from platformdirs import user_config_path
 APP_NAME = "lighthouse"
 STRATEGY_ENV = "LIGHTHOUSE_STRATEGY"
 EXAMPLE_NAME = "coach.en.toml"
+EXAMPLE_IN = {"fr": "consultant.fr.toml"}
+"""The example written for a user who speaks this language; English's is `EXAMPLE_NAME`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,12 @@ def bundled_example(name: str = EXAMPLE_NAME) -> Path:
     from importlib.resources import files
 
     return Path(str(files("lighthouse_tui") / "strategies" / name))
+
+
+def example_in(language: str) -> Path:
+    """The bundled example in `language`, so `strategy init --no-input` writes one whose
+    labels and questions the user can read."""
+    return bundled_example(EXAMPLE_IN.get(language, EXAMPLE_NAME))
 
 
 def bundled_examples() -> list[Path]:

@@ -24,6 +24,8 @@ text exactly as it was typed, never a Python escape like `'2\\xa0400'`.
 import math
 import re
 
+from lighthouse_tui.core.i18n import _
+
 SPACES = " \u00a0\u202f\u2009"
 """Spaces that group thousands: plain, no-break, narrow no-break, thin."""
 _GROUPING = re.compile(f"[{SPACES},.'_]")
@@ -38,8 +40,12 @@ _ENGLISH_THOUSANDS = re.compile(r"[0-9]{1,3},[0-9]{3}")
 class NumberError(ValueError):
     """A text that is not a number as people write them; says so with the text as typed."""
 
-    def __init__(self, text: str, expected: str = "a number") -> None:
-        super().__init__(f"expected {expected}, got {shown(text)}")
+    def __init__(self, text: str, *, signed: bool = True) -> None:
+        if signed:
+            message = _("expected a number, got {text}")
+        else:
+            message = _("expected a number of 0 or more, got {text}")
+        super().__init__(message.format(text=shown(text)))
         self.text = text
 
 
@@ -72,7 +78,7 @@ def _without_currency(text: str) -> str:
 def _unsigned(rest: str, negative: bool, text: str) -> tuple[str, float]:
     if rest[:1] and _SIGN.fullmatch(rest[:1]):
         if rest[0] != "+" and not negative:
-            raise NumberError(text, "a number of 0 or more")
+            raise NumberError(text, signed=False)
         return rest[1:].lstrip(SPACES), 1.0 if rest[0] == "+" else -1.0
     return rest, 1.0
 

@@ -7,6 +7,7 @@ becomes one `Problem`, printed as one line: `FILE:LINE:COL: field.path: message 
 
 from dataclasses import dataclass
 
+from lighthouse_tui.core.i18n import _
 from lighthouse_tui.core.text import visible
 
 
@@ -29,8 +30,12 @@ class Problem:
                     where += f":{self.col}"
             where += ": "
         path = f"{self.path}: " if self.path else ""
-        hint = f" (did you mean '{self.suggestion}'?)" if self.suggestion else ""
-        return visible(f"{where}{path}{self.message}{hint}")
+        said = f"{path}{self.message}"
+        if self.suggestion:
+            said = _("{message} (did you mean '{suggestion}'?)").format(
+                message=said, suggestion=self.suggestion
+            )
+        return visible(where + said)
 
 
 class ProblemsError(Exception):

@@ -24,6 +24,8 @@ from typing import Self
 
 import tomli_w
 
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.core.numbers import NumberError, parse_number, shown
 from lighthouse_tui.core.strategy import SCHEMA_VERSION
 
@@ -36,8 +38,12 @@ MAX_HOURS = 168.0
 MAX_FEE = 1_000_000_000.0
 COMMENT_WIDTH = 96
 
-DEFAULT_NAME = "My strategy"
-PLACEHOLDER_LIGHTHOUSE = "Write here, in one sentence, where the next six months should take you"
+DEFAULT_NAME = N_("My strategy")
+PLACEHOLDER_LIGHTHOUSE = N_(
+    "Write here, in one sentence, where the next six months should take you"
+)
+NO_FEE = frozenset({"none", "no", "-", "aucun", "aucune", "non", "rien"})
+"""Answers that mean "no floor", in either language: people answer in their own words."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 _ONE_LINE_BREAKERS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
@@ -51,9 +57,23 @@ class Question:
     key: str
     """The StarterAnswers field this answer fills."""
     prompt: str
+    """In English, marked for the catalog: `asked` is what the user reads."""
     help: str
-    """One line shown before the prompt: why the question matters."""
+    """One line shown before the prompt: why the question matters (`why`, translated)."""
     default: str | None = None
+
+    @property
+    def asked(self) -> str:
+        return _(self.prompt)
+
+    @property
+    def why(self) -> str:
+        return _(self.help)
+
+    @property
+    def suggested(self) -> str:
+        """The answer Enter keeps, in the language the question is asked in."""
+        return _(self.default) if self.default else ""
 
     def problem(self, answer: str) -> str | None:
         """What is wrong with an answer, so the interview can ask again instead of failing."""
@@ -69,44 +89,46 @@ class Question:
 QUESTIONS: tuple[Question, ...] = (
     Question(
         "past",
-        "What did you do these past months? What worked, and what did not?",
-        "A few lines are enough: they head the file as a reminder of where this strategy began.",
+        N_("What did you do these past months? What worked, and what did not?"),
+        N_(
+            "A few lines are enough: they head the file as a reminder of where this strategy began."
+        ),
     ),
     Question(
         "strengths",
-        "What are you good at? (separate them with commas)",
-        "The skills clients come back for: work that uses them scores higher.",
+        N_("What are you good at? (separate them with commas)"),
+        N_("The skills clients come back for: work that uses them scores higher."),
     ),
     Question(
         "life",
-        "What life do you want? How many days a week, what kind of work, from where?",
-        "A yes that breaks the life you want costs more than it pays.",
+        N_("What life do you want? How many days a week, what kind of work, from where?"),
+        N_("A yes that breaks the life you want costs more than it pays."),
     ),
     Question(
         "next_step",
-        "What is the next step for the business?",
-        "For example: a group programme, higher rates, a first hire, a new market.",
+        N_("What is the next step for the business?"),
+        N_("For example: a group programme, higher rates, a first hire, a new market."),
     ),
     Question(
         "lighthouse",
-        "In one sentence: where should the next six months take you?",
-        "This is your lighthouse: every opportunity is asked whether it moves you toward it.",
+        N_("In one sentence: where should the next six months take you?"),
+        N_("This is your lighthouse: every opportunity is asked whether it moves you toward it."),
     ),
     Question(
         "hours_per_week",
-        "How many hours a week are free for new commitments?",
-        "Only about a third of a freelancer's week gets billed: count the hours truly free.",
+        N_("How many hours a week are free for new commitments?"),
+        N_("Only about a third of a freelancer's week gets billed: count the hours truly free."),
         "10",
     ),
     Question(
         "min_fee",
-        "What is the smallest fee worth saying yes for? (empty for none)",
-        "Anything paying less is declined; leave it empty if fees do not decide for you.",
+        N_("What is the smallest fee worth saying yes for? (empty for none)"),
+        N_("Anything paying less is declined; leave it empty if fees do not decide for you."),
     ),
     Question(
         "name",
-        "What should this strategy be called?",
-        "Shown in the app's header; the period in the name helps when you write the next one.",
+        N_("What should this strategy be called?"),
+        N_("Shown in the app's header; the period in the name helps when you write the next one."),
         DEFAULT_NAME,
     ),
 )
@@ -137,8 +159,8 @@ class StarterAnswers:
     def from_text(cls, answers: Mapping[str, str], *, start: date) -> Self:
         """Answers as typed at a prompt, keyed by `Question.key`; a missing key takes the
         question's default. Raises ValueError naming every answer that is not a usable number."""
-        text = {q.key: answers.get(q.key, q.default or "") for q in QUESTIONS}
-        problems = [f"{q.prompt} {p}" for q in QUESTIONS if (p := q.problem(text[q.key]))]
+        text = {q.key: answers.get(q.key, q.suggested) for q in QUESTIONS}
+        problems = [f"{q.asked} {p}" for q in QUESTIONS if (p := q.problem(text[q.key]))]
         if problems:
             raise ValueError("; ".join(problems))
         return cls(
@@ -157,16 +179,18 @@ class StarterAnswers:
 def parse_hours(answer: str) -> float:
     hours = _parse_number(answer)
     if hours is None or hours > MAX_HOURS:
-        raise ValueError(f"expected a number of hours from 0 to 168, got {shown(answer.strip())}")
+        message = _("expected a number of hours from 0 to 168, got {answer}")
+        raise ValueError(message.format(answer=shown(answer.strip())))
     return hours
 
 
 def parse_fee(answer: str) -> float | None:
-    if not answer.strip() or answer.strip().lower() in {"none", "no", "-"}:
+    if not answer.strip() or answer.strip().lower() in NO_FEE:
         return None
     fee = _parse_number(answer)
     if fee is None or fee > MAX_FEE:
-        raise ValueError(f"expected an amount such as 500, or nothing, got {shown(answer.strip())}")
+        message = _("expected an amount such as 500, or nothing, got {answer}")
+        raise ValueError(message.format(answer=shown(answer.strip())))
     return fee
 
 
@@ -187,7 +211,7 @@ def build_strategy(answers: StarterAnswers) -> dict[str, object]:
 
     `past` has no place in the schema: `render_strategy` keeps it in the header comment.
     """
-    lighthouse = _clean(answers.lighthouse) or PLACEHOLDER_LIGHTHOUSE
+    lighthouse = _clean(answers.lighthouse) or _(PLACEHOLDER_LIGHTHOUSE)
     hours = _clamp(answers.hours_per_week, 0.0, MAX_HOURS)
     min_fee = _fee_floor(answers.min_fee)
     strengths = ", ".join(s for part in answers.strengths.split(",") if (s := _one_line(part)))
@@ -195,21 +219,42 @@ def build_strategy(answers: StarterAnswers) -> dict[str, object]:
     criteria: list[dict[str, object]] = [
         _rating(
             "alignment",
-            "Moves me toward the lighthouse",
-            _ask("How far does this move you toward your lighthouse", answers.lighthouse),
+            _("Moves me toward the lighthouse"),
+            _ask(
+                _("How far does this move you toward your lighthouse: {answer}?"),
+                _("How far does this move you toward your lighthouse?"),
+                answers.lighthouse,
+            ),
             5,
         ),
-        _rating("strengths", "Uses my strengths", _ask("Does it use your strengths", strengths), 4),
+        _rating(
+            "strengths",
+            _("Uses my strengths"),
+            _ask(
+                _("Does it use your strengths: {answer}?"),
+                _("Does it use your strengths?"),
+                strengths,
+            ),
+            4,
+        ),
         _rating(
             "life_fit",
-            "Fits the life I want",
-            _ask("Does it fit the life you want", answers.life),
+            _("Fits the life I want"),
+            _ask(
+                _("Does it fit the life you want: {answer}?"),
+                _("Does it fit the life you want?"),
+                answers.life,
+            ),
             3,
         ),
         _rating(
             "next_step",
-            "Takes the business to its next step",
-            _ask("Does it take the business to its next step", answers.next_step),
+            _("Takes the business to its next step"),
+            _ask(
+                _("Does it take the business to its next step: {answer}?"),
+                _("Does it take the business to its next step?"),
+                answers.next_step,
+            ),
             3,
         ),
     ]
@@ -217,7 +262,7 @@ def build_strategy(answers: StarterAnswers) -> dict[str, object]:
         criteria.append(
             {
                 "id": "fee",
-                "label": "Pays enough",
+                "label": _("Pays enough"),
                 "weight": 3,
                 "field": "fee",
                 "worst": 0,
@@ -227,7 +272,7 @@ def build_strategy(answers: StarterAnswers) -> dict[str, object]:
     criteria.append(
         {
             "id": "load",
-            "label": "Light on my week",
+            "label": _("Light on my week"),
             "weight": 2,
             "field": "hours_per_week",
             # Less is better: all your free hours scores nothing, none scores full points. With no
@@ -238,9 +283,11 @@ def build_strategy(answers: StarterAnswers) -> dict[str, object]:
     )
     posture = _rating(
         "posture",
-        "The partner is open and cooperative",
-        "Is the partner open and cooperative: do they listen, share and look for a win on both "
-        "sides?",
+        _("The partner is open and cooperative"),
+        _(
+            "Is the partner open and cooperative: do they listen, share and look for a win on "
+            "both sides?"
+        ),
         4,
     )
     criteria.append({**posture, "kinds": ["partner_offer"]})
@@ -250,39 +297,50 @@ def build_strategy(answers: StarterAnswers) -> dict[str, object]:
             "no-capacity",
             "hours_per_week > capacity.available",
             "decline",
-            "Not enough free hours: saying yes here means saying no to something already promised",
+            _(
+                "Not enough free hours: saying yes here means saying no to something already "
+                "promised"
+            ),
+            _("my calendar is full for the coming weeks"),
         )
     ]
     if min_fee is not None:
-        shown = _decimal(min_fee)
+        floor = _decimal(min_fee)
         rules.append(
-            _rule("low-fee", f"fee < {shown}", "decline", f"Pays less than your floor of {shown}")
+            _rule(
+                "low-fee",
+                f"fee < {floor}",
+                "decline",
+                _("Pays less than your floor of {floor}").format(floor=floor),
+                _("the budget does not match my rates"),
+            )
         )
     rules += [
         _rule(
             "hell-yes",
-            "rating.alignment >= 5 and rating.strengths >= 4",
+            "rating.alignment >= 5 and rating.strengths >= 4",  # untranslated: a rule's code
             "accept",
-            "Straight on the lighthouse and right in your strengths",
+            _("Straight on the lighthouse and right in your strengths"),
         ),
         _rule(
             "closed-partner",
-            "kind == 'partner_offer' and rating.posture <= 1",
+            "kind == 'partner_offer' and rating.posture <= 1",  # untranslated: a rule's code
             "decline",
-            "A closed or one-sided partner: the collaboration would cost more than it brings",
+            _("A closed or one-sided partner: the collaboration would cost more than it brings"),
         ),
         _rule(
             "long-commitment",
             "weeks > 26",
             "flag",
-            "Runs past the six-month horizon: agree on a review point before saying yes",
+            _("Runs past the six-month horizon: agree on a review point before saying yes"),
         ),
     ]
 
     return {
         "schema": SCHEMA_VERSION,
-        "name": _clean(answers.name) or DEFAULT_NAME,
+        "name": _clean(answers.name) or _(DEFAULT_NAME),
         "lighthouse": lighthouse,
+        "language": i18n.active_language(),
         "horizon": {"start": answers.start, "end": _horizon_end(answers.start)},
         "capacity": {"hours_per_week": _tidy(hours)},
         "thresholds": {"accept": 65, "decline": 40},
@@ -293,17 +351,26 @@ def build_strategy(answers: StarterAnswers) -> dict[str, object]:
 
 
 _SECTION_NOTES = {
-    "[horizon]": "The six months this strategy is a bet on. When it ends, write the next one.",
-    "[capacity]": "Hours per week free for new commitments: the scarce resource every yes spends.",
-    "[thresholds]": "A score at or above accept is an accept; below decline, a decline; "
-    "in between, consider.",
-    "[review]": "How many days after a decision Lighthouse asks how it turned out.",
-    "[[criteria]]": "Criteria are weighted wants: rated by you from 0 to 5 (rating = true), or "
-    "computed from a number field, from worst (0 points) to best (full points). worst above best "
-    "means less is better. kinds limits a criterion to some kinds of opportunity.",
-    "[[rules]]": "Rules have the last word: decline is a dealbreaker, accept a hell yes, "
-    "flag only a warning. The reason is what you will read: write it so a no needs no guilt.",
+    "[horizon]": N_("The six months this strategy is a bet on. When it ends, write the next one."),
+    "[capacity]": N_(
+        "Hours per week free for new commitments: the scarce resource every yes spends."
+    ),
+    "[thresholds]": N_(
+        "A score at or above accept is an accept; below decline, a decline; in between, consider."
+    ),
+    "[review]": N_("How many days after a decision Lighthouse asks how it turned out."),
+    "[[criteria]]": N_(
+        "Criteria are weighted wants: rated by you from 0 to 5 (rating = true), or computed "
+        "from a number field, from worst (0 points) to best (full points). worst above best "
+        "means less is better. kinds limits a criterion to some kinds of opportunity."
+    ),
+    "[[rules]]": N_(
+        "Rules have the last word: decline is a dealbreaker, accept a hell yes, flag only a "
+        "warning. The reason is what you will read: write it so a no needs no guilt. "
+        "decline_reason is what a polite no may say to the other side; the reason stays yours."
+    ),
 }
+"""Translated where they are written (`_annotate`): the file speaks its author's language."""
 
 
 def render_strategy(data: Mapping[str, object], *, header: str, past: str = "") -> str:
@@ -316,16 +383,19 @@ def render_strategy(data: Mapping[str, object], *, header: str, past: str = "") 
         *_comment(header),
         "#",
         *_comment(
-            "A Lighthouse strategy: your direction for the next six months, and the filter every "
-            "opportunity goes through. It is yours to edit: change the numbers, reword the "
-            "questions, add criteria and rules, and add comments (lines starting with #) anywhere."
+            _(
+                "A Lighthouse strategy: your direction for the next six months, and the filter "
+                "every opportunity goes through. It is yours to edit: change the numbers, reword "
+                "the questions, add criteria and rules, and add comments (lines starting with #) "
+                "anywhere."
+            )
         ),
-        *_comment("Check it after every edit with: lighthouse strategy validate FILE"),
-        *_comment("Review it every month: a strategy is adjusted to what really happened."),
+        *_comment(_("Check it after every edit with: lighthouse strategy validate FILE")),
+        *_comment(_("Review it every month: a strategy is adjusted to what really happened.")),
     ]
     remembered = _trim(past, MAX_PAST)
     if remembered:
-        lines += ["#", *_comment("What you said about these past months:")]
+        lines += ["#", *_comment(_("What you said about these past months:"))]
         lines += _comment(remembered, "#   > ")
     body = _annotate(tomli_w.dumps(data))
     return "\n".join(lines) + "\n\n" + body
@@ -387,16 +457,24 @@ def _rating(ident: str, label: str, question: str, weight: int) -> dict[str, obj
     return {"id": ident, "label": label, "question": question, "weight": weight, "rating": True}
 
 
-def _rule(ident: str, when: str, then: str, reason: str) -> dict[str, object]:
-    return {"id": ident, "when": when, "then": then, "reason": reason}
+def _rule(
+    ident: str, when: str, then: str, reason: str, decline_reason: str | None = None
+) -> dict[str, object]:
+    rule: dict[str, object] = {"id": ident, "when": when, "then": then, "reason": reason}
+    if decline_reason:
+        rule["decline_reason"] = decline_reason
+    return rule
 
 
-def _ask(stem: str, answer: str) -> str:
-    """`stem: answer?`, cut to fit the schema; just `stem?` when the answer is empty."""
+def _ask(question: str, bare: str, answer: str) -> str:
+    """`question` with the user's answer in its `{answer}`, cut to fit the schema; `bare`, the
+    question alone, when the answer is empty. Whole sentences, so each language places the
+    answer and its punctuation its own way (`… : réponse ?`)."""
     subject = _one_line(answer).rstrip(_END_PUNCTUATION)
     if not subject:
-        return f"{stem}?"
-    return f"{stem}: {_clean(subject, MAX_TEXT - len(stem) - 3)}?"
+        return bare
+    room = MAX_TEXT - len(question.format(answer=""))
+    return question.format(answer=_clean(subject, room))
 
 
 def _one_line(text: str) -> str:
@@ -444,7 +522,7 @@ def _annotate(body: str) -> str:
     pending = dict(_SECTION_NOTES)
     for line in body.removesuffix("\n").split("\n"):
         if note := pending.pop(line, None):
-            out += _comment(note)
+            out += _comment(_(note))
         out.append(line)
     return "\n".join(out) + "\n"
 

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal, Self, cast
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic.fields import FieldInfo
 
+from lighthouse_tui.core.i18n import _
 from lighthouse_tui.core.types import ValueType
 
 SCHEMA_VERSION = 1
@@ -83,7 +84,9 @@ class Horizon(_Section):
     @model_validator(mode="after")
     def _ordered(self) -> Self:
         if self.start > self.end:
-            raise ValueError(f"start ({self.start}) is after end ({self.end})")
+            raise ValueError(
+                _("start ({start}) is after end ({end})").format(start=self.start, end=self.end)
+            )
         return self
 
 
@@ -107,7 +110,11 @@ class Thresholds(_Section):
     @model_validator(mode="after")
     def _ordered(self) -> Self:
         if self.decline > self.accept:
-            raise ValueError(f"decline ({self.decline:g}) is above accept ({self.accept:g})")
+            raise ValueError(
+                _("decline ({decline}) is above accept ({accept})").format(
+                    decline=f"{self.decline:g}", accept=f"{self.accept:g}"
+                )
+            )
         return self
 
 
@@ -145,16 +152,24 @@ class Criterion(_Section):
     @model_validator(mode="after")
     def _one_source(self) -> Self:
         if self.rating and self.field is not None:
-            raise ValueError("set either `rating = true` or `field`, not both")
+            raise ValueError(_("set either `rating = true` or `field`, not both"))
         if not self.rating and self.field is None:
-            raise ValueError("set `rating = true` (the user rates it) or `field = NAME`")
+            raise ValueError(_("set `rating = true` (the user rates it) or `field = NAME`"))
         if self.field is not None:
             if self.worst is None or self.best is None:
-                raise ValueError(f"a field criterion needs `worst` and `best` for `{self.field}`")
+                raise ValueError(
+                    _("a field criterion needs `worst` and `best` for `{field}`").format(
+                        field=self.field
+                    )
+                )
             if self.worst == self.best:
-                raise ValueError(f"`worst` and `best` are both {self.worst:g}: no range to score")
+                raise ValueError(
+                    _("`worst` and `best` are both {value}: no range to score").format(
+                        value=f"{self.worst:g}"
+                    )
+                )
         elif self.worst is not None or self.best is not None:
-            raise ValueError("`worst` and `best` only go with `field`")
+            raise ValueError(_("`worst` and `best` only go with `field`"))
         return self
 
     @property
@@ -203,8 +218,8 @@ class Strategy(_Section):
     """Where the score becomes a verdict; optional."""
     review: Review = Review()
     """When to ask how a decision turned out; optional."""
-    language: Literal["en", "fr"] = "en"
-    """The language of what Lighthouse writes for you to send: `en` (the default) or `fr`."""
+    language: Literal["en", "fr"] | None = None
+    """`en` or `fr`: the polite no's language, and the app's unless `--lang`; else the locale's."""
     decline: Decline = Decline()
     """How the polite no is written: its tone and signature; optional."""
     kinds: list[Identifier] = Field(default_factory=list, max_length=50)

@@ -6,6 +6,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from lighthouse_tui.core.i18n import _
 from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.core.problems import Problem
 from lighthouse_tui.core.strategy import Horizon, Strategy
@@ -54,7 +55,10 @@ def criteria_table(strategy: Strategy) -> Table:
             )
             if (c.worst or 0) > (c.best or 0):
                 source.append(" (less is better)", style="dim")
-        table.add_row(Text(c.label), bar, source, _applies_to(c.kinds))
+        label = Text(c.label)
+        if c.decline_reason:
+            label.append_text(_public_words(c.decline_reason, "\n"))
+        table.add_row(label, bar, source, _applies_to(c.kinds))
     return table
 
 
@@ -69,6 +73,16 @@ def rules_text(strategy: Strategy) -> Text:
         text.append(rule.when, style="cyan")
         text.append("\n    ")
         text.append(rule.reason, style="italic")
+        if rule.decline_reason:
+            text.append_text(_public_words(rule.decline_reason, "\n    "))
+    return text
+
+
+def _public_words(words: str, indent: str) -> Text:
+    """A `decline_reason`, apart from the private label or reason it stands under: the one
+    thing here that the other side may read, in a polite no."""
+    text = Text(indent)
+    text.append(_("in a polite no: {words}").format(words=words), style="dim")
     return text
 
 
