@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any, Literal, NamedTuple
 
 from lighthouse_tui.core import i18n
-from lighthouse_tui.core.i18n import N_, _
+from lighthouse_tui.core.i18n import N_, _, pgettext
 from lighthouse_tui.core.suggest import closest
 from lighthouse_tui.core.types import ValueType
 
@@ -412,12 +412,6 @@ _WORDS = {
     ValueType.BOOL: N_("true/false"),
     ValueType.DATE: N_("a date"),
 }
-_PLURALS = {
-    ValueType.NUMBER: N_("numbers"),
-    ValueType.TEXT: N_("text"),
-    ValueType.BOOL: N_("true/false values"),
-    ValueType.DATE: N_("dates"),
-}
 """Types as the messages name them, translated where a message is built (`_word`)."""
 
 
@@ -426,7 +420,15 @@ def _word(value_type: ValueType) -> str:
 
 
 def _plural(value_type: ValueType) -> str:
-    return _(_PLURALS[value_type])
+    """A type as a plural noun ("a list of text"): its own context, because English says
+    "text" in both places and other languages do not."""
+    if value_type is ValueType.NUMBER:
+        return pgettext("types", "numbers")
+    if value_type is ValueType.TEXT:
+        return pgettext("types", "text")
+    if value_type is ValueType.BOOL:
+        return pgettext("types", "true/false values")
+    return pgettext("types", "dates")
 
 
 _ORDERED = frozenset({ValueType.NUMBER, ValueType.DATE})
