@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from lighthouse_tui.core import i18n
+
 from .conftest import Import, lines
 
 
@@ -30,6 +32,21 @@ def test_a_csv_import_report_in_french(run: Import, tmp_path: Path) -> None:
         "correspondance COLONNE=CHAMP en importe une dans un champ"
     ]
     assert summary.sources[0].details == ("cp1252 (pas UTF-8)", "séparé par des « ; »")
+    assert summary.sources[0].counted == "4 lignes"
+
+
+def test_items_are_counted_in_the_words_of_their_unit(run: Import, tmp_path: Path) -> None:
+    path = tmp_path / "one.toml"
+    path.write_text('[[opportunity]]\ntitle = "Audit"\n', encoding="utf-8")
+    [source] = run(path).sources
+    assert (source.unit, source.counted) == ("entry", "1 entry")
+    path.write_text('[[opportunity]]\ntitle = "A"\n[[opportunity]]\ntitle = "B"\n')
+    assert run(path).sources[0].counted == "2 entries"
+    i18n.activate("fr")
+    try:
+        assert run(path).sources[0].counted == "2 entrées"
+    finally:
+        i18n.activate("en")
 
 
 @pytest.mark.usefixtures("french")
