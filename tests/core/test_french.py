@@ -2,6 +2,8 @@
 messages come from the catalog, the numbers are French, and nothing else changes (where an
 error points, what is stored)."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -145,3 +147,30 @@ def test_opportunity_checks_in_french(french: None, loaded: LoadedStrategy) -> N
         build_opportunity(loaded.strategy, {"title": "t", "fees": 1, "remote": "maybe"}, origin="")
     messages = [p.message for p in caught.value.problems]
     assert messages == ["champ inconnu 'fees'", "vrai ou faux attendu, reçu : 'maybe'"]
+
+
+def test_the_stored_reason_needs_no_babel(good_strategy_path: Path) -> None:
+    """`check --json` and recording a decision never pay for Babel's import: the reason they
+    write is plain English with plain numbers."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from lighthouse_tui.core.filter import evaluate\n"
+        "from lighthouse_tui.core.loader import load_strategy_file\n"
+        "from lighthouse_tui.core.opportunity import Opportunity\n"
+        f"loaded = load_strategy_file(Path({str(good_strategy_path)!r}))\n"
+        "cases = [({'title': 't', 'fee': 900.0}, {}), ({'title': 't', 'fee': 500.0,"
+        " 'hours_per_week': 5.0, 'weeks': 4.0}, {'alignment': 3.2})]\n"
+        "for values, ratings in cases:\n"
+        "    opportunity = Opportunity('client_request', values, ratings)\n"
+        "    print(evaluate(loaded, opportunity).to_json()['reason'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('babel')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines() == [
+        "only 30% of the weight rated (needs 50%)",
+        "score 57, between 40 and 65",
+        "[]",
+    ]
