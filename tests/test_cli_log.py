@@ -414,7 +414,7 @@ def test_capacity_check_and_review_agree_on_this_week(run: Run) -> None:
     assert weeks[-1]["week_of"] == cap["weeks"][0]["week_of"]
     assert weeks[-1]["committed"] == 13.0
     assert review["capacity"]["peak"] == 13.0
-    assert "went over your 10 h/week in 1 of 1 weeks (peak 13 h)" in " ".join(review["findings"])
+    assert "went over your 10 h/week in 1 of 1 week (peak 13 h)" in " ".join(review["findings"])
     checked = json.loads(run("check", "x", "-r", "alignment=5", "--json").stdout)
     assert checked["capacity"]["committed"] == 13.0
 

@@ -277,9 +277,9 @@ def test_a_rule_decides_however_little_is_rated(loaded: LoadedStrategy) -> None:
 
 
 def test_the_score_shown_never_contradicts_the_threshold(loaded: LoadedStrategy) -> None:
-    from lighthouse_tui.core.filter import _shown
+    from lighthouse_tui.core.filter import _digits, _plain
 
-    assert [_shown(s, 65, 40) for s in (64.6, 64.96, 65.0, 39.97, 52.4)] == [
+    assert [_plain(s, _digits(s, 65, 40)) for s in (64.6, 64.96, 65.0, 39.97, 52.4)] == [
         "64.6",
         "64.96",
         "65",

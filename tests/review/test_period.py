@@ -6,10 +6,10 @@ from datetime import date
 import pytest
 
 from lighthouse_tui.core.period import (
-    ALL_TIME,
     PERIOD_FORMS,
     Period,
     PeriodError,
+    all_time,
     horizon_note,
     parse_period,
 )
@@ -63,7 +63,7 @@ def test_contains_includes_both_ends() -> None:
     assert period.contains(date(2026, 3, 1))
     assert period.contains(date(2026, 3, 31))
     assert not period.contains(date(2026, 4, 1))
-    assert ALL_TIME.contains(date(1, 1, 1))
+    assert all_time().contains(date(1, 1, 1))
 
 
 @pytest.mark.parametrize(
@@ -130,4 +130,4 @@ def test_horizon_note_for_other_periods(text: str, expected: str) -> None:
 
 
 def test_horizon_note_without_a_horizon() -> None:
-    assert "sets no horizon" in horizon_note(ALL_TIME, None, TODAY)
+    assert "sets no horizon" in horizon_note(all_time(), None, TODAY)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from lighthouse_tui.core.capacity import Commitment
 from lighthouse_tui.core.loader import load_strategy_file
-from lighthouse_tui.core.period import ALL_TIME, Period
+from lighthouse_tui.core.period import Period, all_time
 from lighthouse_tui.core.rescore import rescore
 from lighthouse_tui.core.review import Cell, DecisionFact, review
 
@@ -70,7 +70,7 @@ commitments = st.lists(
     max_size=20,
 )
 periods = st.one_of(
-    st.just(ALL_TIME),
+    st.just(all_time()),
     st.tuples(st.dates(START, TODAY), st.integers(0, 400)).map(
         lambda p: Period(p[0], p[0] + timedelta(days=p[1]), "some days")
     ),

@@ -9,7 +9,7 @@ from rich.console import Console, RenderableType
 
 from lighthouse_tui.core.capacity import Commitment
 from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
-from lighthouse_tui.core.period import ALL_TIME
+from lighthouse_tui.core.period import all_time
 from lighthouse_tui.core.rescore import rescore
 from lighthouse_tui.core.review import Review, review
 from lighthouse_tui.render.review import md, rescore_view, review_markdown, review_view, rho_bar
@@ -46,7 +46,7 @@ def busy(loaded: LoadedStrategy) -> Review:
         for i in range(1, 81)
     ]
     commitments = [Commitment(date(2026, 11, 10), 12.0, 3), Commitment(date(2026, 11, 3), 2.0)]
-    return review(facts, loaded.strategy, ALL_TIME, TODAY, commitments)
+    return review(facts, loaded.strategy, all_time(), TODAY, commitments)
 
 
 def test_full_review_fits_80_columns_and_shows_every_part(loaded: LoadedStrategy) -> None:
@@ -75,7 +75,7 @@ def test_user_text_is_shown_literally(loaded: LoadedStrategy) -> None:
 
 
 def test_empty_review_is_short_and_explained(loaded: LoadedStrategy) -> None:
-    text = show(review_view(review([], loaded.strategy, ALL_TIME, TODAY)))
+    text = show(review_view(review([], loaded.strategy, all_time(), TODAY)))
     assert "No decisions in this period: nothing to review yet." in text
     assert "Does following" not in text
 
@@ -105,7 +105,7 @@ def test_markdown_tables_survive_user_text(loaded: LoadedStrategy) -> None:
         review(
             [fact(1, title=HOSTILE, day=date(2026, 1, 1))],
             strategy,
-            ALL_TIME,
+            all_time(),
             TODAY,
         ),
         "Name | with *stars*",
@@ -139,7 +139,7 @@ def test_markdown_report_has_its_sections(loaded: LoadedStrategy) -> None:
 
 
 def test_markdown_of_an_empty_review(loaded: LoadedStrategy) -> None:
-    report = review_markdown(review([], loaded.strategy, ALL_TIME, TODAY), "x")
+    report = review_markdown(review([], loaded.strategy, all_time(), TODAY), "x")
     assert "- No decisions in this period: nothing to review yet." in report
     assert "## Choices" not in report
 

@@ -9,7 +9,7 @@ import pytest
 
 from lighthouse_tui.core.capacity import Commitment, weekly_load
 from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
-from lighthouse_tui.core.period import ALL_TIME, Period, parse_period
+from lighthouse_tui.core.period import Period, all_time, parse_period
 from lighthouse_tui.core.review import (
     MIN_PAIRS,
     Cell,
@@ -34,10 +34,10 @@ def loaded() -> LoadedStrategy:
 def run(
     loaded: LoadedStrategy,
     facts: list[DecisionFact],
-    period: Period = ALL_TIME,
+    period: Period | None = None,
     commitments: list[Commitment] | None = None,
 ) -> Review:
-    return review(facts, loaded.strategy, period, TODAY, commitments or [])
+    return review(facts, loaded.strategy, period or all_time(), TODAY, commitments or [])
 
 
 # (reflex, verdict, final, outcome) of eight decisions covering every combination that matters.
@@ -346,7 +346,7 @@ def test_weeks_start_when_the_log_does(loaded: LoadedStrategy) -> None:
     facts = [fact(1, day=date(2027, 2, 24))]
     result = run(loaded, facts, parse_period("2000", today=date(2000, 6, 1), horizon=None))
     assert result.capacity.weeks == ()
-    result = run(loaded, facts, ALL_TIME)
+    result = run(loaded, facts, all_time())
     assert [w.start for w in result.capacity.weeks] == [date(2027, 2, 22), date(2027, 3, 1)]
 
 

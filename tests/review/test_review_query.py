@@ -16,7 +16,7 @@ import pytest
 from lighthouse_tui.core.filter import evaluate
 from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
 from lighthouse_tui.core.opportunity import Opportunity
-from lighthouse_tui.core.period import ALL_TIME, Period
+from lighthouse_tui.core.period import Period, all_time
 from lighthouse_tui.core.review import Review, review
 from lighthouse_tui.store.days import LocalDays
 from lighthouse_tui.store.log import DecisionLog
@@ -99,7 +99,7 @@ def _slow(log: DecisionLog, period: Period) -> Review:
 
 
 PERIODS = (
-    ALL_TIME,
+    all_time(),
     Period(date(2026, 1, 1), date(2026, 12, 31), "2026"),
     Period(date(2026, 3, 23), date(2026, 3, 29), "a week"),
     Period(date(2030, 1, 1), date(2030, 2, 1), "nothing"),
@@ -176,10 +176,10 @@ def test_a_log_opened_read_only_before_its_upgrade_is_reviewed_from_its_evaluati
     path = tmp_path / "log.db"
     _random_log(path, random.Random(5), 80)
     with DecisionLog.open(path, readonly=True) as log:
-        expected = review_log(log, load_strategy_file(GOOD).strategy, ALL_TIME, TODAY)
+        expected = review_log(log, load_strategy_file(GOOD).strategy, all_time(), TODAY)
     _downgrade(path)
     with DecisionLog.open(path, readonly=True) as log:
-        assert review_log(log, load_strategy_file(GOOD).strategy, ALL_TIME, TODAY) == expected
+        assert review_log(log, load_strategy_file(GOOD).strategy, all_time(), TODAY) == expected
 
 
 @pytest.mark.parametrize(

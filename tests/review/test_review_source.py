@@ -11,7 +11,7 @@ import pytest
 from lighthouse_tui.core.filter import evaluate
 from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
 from lighthouse_tui.core.opportunity import Opportunity
-from lighthouse_tui.core.period import ALL_TIME
+from lighthouse_tui.core.period import all_time
 from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.store.review_source import read_facts, review_log, stored_criteria
 
@@ -155,7 +155,7 @@ def test_old_criteria_keep_their_own_counts(
         clock.now += timedelta(hours=1)
     for n in range(3):
         log.add_outcome(record(log, good, AUDIT), 3 + n % 2)
-    result = review_log(log, good.strategy, ALL_TIME, date(2027, 2, 1))
+    result = review_log(log, good.strategy, all_time(), date(2027, 2, 1))
     stats = {s.id: s for s in result.criteria}
     assert list(stats) == ["alignment", "fee", "load", "posture", "speed"]
     assert (stats["speed"].label, stats["speed"].pairs) == (None, 10)

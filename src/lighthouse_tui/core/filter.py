@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.core.opportunity import RATING_MAX, Opportunity
 from lighthouse_tui.core.strategy import Thresholds
@@ -18,6 +20,14 @@ from lighthouse_tui.core.vocabulary import SCORE
 
 Verdict = Literal["accept", "decline", "consider"]
 RuleAction = Literal["decline", "accept", "flag"]
+
+NOTHING_RATED = N_("nothing rated")
+UNDER_RATED = N_("only {rated} of the weight rated (needs {needed})")
+ACCEPTED_BY_SCORE = N_("score {score} ≥ {accept}")
+DECLINED_BY_SCORE = N_("score {score} < {decline}")
+CONSIDERED_BY_SCORE = N_("score {score}, between {decline} and {accept}")
+"""The reasons the score gives, kept as message ids: the evaluation shows them translated and
+stores them in English (`Evaluation._reason`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,24 +122,32 @@ class Evaluation:
     def reason(self) -> str:
         """Why the verdict is what it is, in a phrase short enough to sit beside it on an 80
         column line: the deciding rule's reason, the missing weight, or the score against the
-        threshold it crossed."""
+        threshold it crossed. In the user's language; `to_json` keeps the English."""
+        return self._reason(shown=True)
+
+    def _reason(self, *, shown: bool) -> str:
+        """`shown`: translated, with the language's numbers; else the English of the source
+        with plain numbers, which the log stores, so that a stored evaluation reads the same
+        whatever language the decision was made in."""
         rule = self.deciding_rule
         if rule is not None:
             return rule.reason
+        words = _ if shown else str
         if self.score is None:
-            return "nothing rated"
+            return words(NOTHING_RATED)
         if self.under_rated:
-            return (
-                f"only {math.floor(self.rated_weight * 100)}% of the weight rated"
-                f" (needs {math.ceil(self.thresholds.min_rated * 100)}%)"
-            )
+            rated = math.floor(self.rated_weight * 100)
+            needed = math.ceil(self.thresholds.min_rated * 100)
+            share = (lambda n: i18n.percent(n / 100)) if shown else (lambda n: f"{n}%")
+            return words(UNDER_RATED).format(rated=share(rated), needed=share(needed))
         accept, decline = self.thresholds.accept, self.thresholds.decline
-        score = _shown(self.score, accept, decline)
-        if self.verdict == "accept":
-            return f"score {score} ≥ {accept:g}"
-        if self.verdict == "decline":
-            return f"score {score} < {decline:g}"
-        return f"score {score}, between {decline:g} and {accept:g}"
+        number = _localized if shown else _plain
+        score = number(self.score, _digits(self.score, accept, decline))
+        bounds = {"score": score, "accept": number(accept, None), "decline": number(decline, None)}
+        message = {"accept": ACCEPTED_BY_SCORE, "decline": DECLINED_BY_SCORE}.get(
+            self.verdict, CONSIDERED_BY_SCORE
+        )
+        return words(message).format(**bounds)
 
     @cached_property
     def criteria(self) -> tuple[CriterionResult, ...]:
@@ -161,7 +179,7 @@ class Evaluation:
             "rated_weight": self.rated_weight,
             "min_rated": self.thresholds.min_rated,
             "under_rated": self.under_rated,
-            "reason": self.reason,
+            "reason": self._reason(shown=False),
             "kind": self.kind,
             "criteria": [
                 {
@@ -213,14 +231,22 @@ class _Plans:
 PLANS = _Plans()
 
 
-def _shown(score: float, *bounds: float) -> str:
-    """`score` rounded as the verdict line shows it, with as many decimals as it takes to stay
-    on the same side of each threshold: "score 65 ≥ 65" must never explain a 64.6."""
+def _digits(score: float, *bounds: float) -> int | None:
+    """The decimals `score` is shown with: as many as it takes to stay on the same side of
+    each threshold, since "score 65 ≥ 65" must never explain a 64.6. None: as `:g` shows it."""
     for digits in range(4):
-        text = f"{score:.{digits}f}"
-        if all((float(text) >= bound) == (score >= bound) for bound in bounds):
-            return text
-    return f"{score:g}"
+        if all((round(score, digits) >= bound) == (score >= bound) for bound in bounds):
+            return digits
+    return None
+
+
+def _localized(value: float, digits: int | None) -> str:
+    return i18n.decimal(value, 6 if digits is None else digits)
+
+
+def _plain(value: float, digits: int | None) -> str:
+    """A number as the log stores it in a reason: `.` decimals, no grouping."""
+    return f"{value:g}" if digits is None else f"{value:.{digits}f}"
 
 
 def _plan(loaded: LoadedStrategy, kind: str) -> _Plan:

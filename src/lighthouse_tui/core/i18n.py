@@ -125,12 +125,13 @@ def _locale(language: Language) -> "Locale":
     return Locale.parse(language)
 
 
-def decimal(value: float, digits: int = 1) -> str:
+def decimal(value: float, digits: int = 1, *, fixed: bool = False) -> str:
     """`12.5` → `12,5` in French; at most `digits` decimals, none when the value is whole,
-    and grouped thousands (`1 500` in French, `1,500` in English)."""
+    and grouped thousands (`1 500` in French, `1,500` in English). `fixed`: always `digits`
+    decimals, for figures read side by side (`ρ = 1.00`, `4.0 vs 2.5`)."""
     from babel.numbers import format_decimal
 
-    pattern = "#,##0" + ("." + "#" * digits if digits else "")
+    pattern = "#,##0" + ("." + ("0" if fixed else "#") * digits if digits else "")
     return format_decimal(value, format=pattern, locale=_locale(_Active.language))
 
 

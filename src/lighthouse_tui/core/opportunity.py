@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import _
 from lighthouse_tui.core.numbers import parse_number, shown
 from lighthouse_tui.core.problems import Problem, ProblemsError
 from lighthouse_tui.core.strategy import DEFAULT_KIND, Strategy
@@ -40,13 +42,15 @@ def parse_value(kind: ValueType, raw: object) -> Value:
     """Raises ValueError with a message in the user's words."""
     if kind is ValueType.TEXT:
         if not isinstance(raw, str):
-            raise ValueError(f"expected text, got {_as_typed(raw)}")
+            raise ValueError(_("expected text, got {value}").format(value=_as_typed(raw)))
         if len(raw) > MAX_TEXT:
-            raise ValueError(f"text is over {MAX_TEXT:,} characters")
+            raise ValueError(
+                _("text is over {limit} characters").format(limit=i18n.decimal(MAX_TEXT))
+            )
         try:
             raw.encode("utf-8")
         except UnicodeEncodeError:
-            raise ValueError("text holds bytes that are not UTF-8") from None
+            raise ValueError(_("text holds bytes that are not UTF-8")) from None
         return raw
     if kind is ValueType.NUMBER:
         return _parse_number(raw)
@@ -55,7 +59,7 @@ def parse_value(kind: ValueType, raw: object) -> Value:
             return raw
         if isinstance(raw, str) and raw.strip().lower() in _TRUE | _FALSE:
             return raw.strip().lower() in _TRUE
-        raise ValueError(f"expected true or false, got {_as_typed(raw)}")
+        raise ValueError(_("expected true or false, got {value}").format(value=_as_typed(raw)))
     if isinstance(raw, datetime):
         return raw.date()
     if isinstance(raw, date):
@@ -65,20 +69,20 @@ def parse_value(kind: ValueType, raw: object) -> Value:
             return date.fromisoformat(raw.strip())
         except ValueError:
             pass
-    raise ValueError(f"expected a date like 2027-01-31, got {_as_typed(raw)}")
+    raise ValueError(_("expected a date like 2027-01-31, got {value}").format(value=_as_typed(raw)))
 
 
 def _parse_number(raw: object) -> float:
     if isinstance(raw, bool):
-        raise ValueError(f"expected a number, got {str(raw).lower()}")
+        raise ValueError(_("expected a number, got {value}").format(value=str(raw).lower()))
     if isinstance(raw, int | float):
         number = float(raw)
     elif isinstance(raw, str):
         number = parse_number(raw)
     else:
-        raise ValueError(f"expected a number, got {_as_typed(raw)}")
+        raise ValueError(_("expected a number, got {value}").format(value=_as_typed(raw)))
     if not math.isfinite(number):
-        raise ValueError(f"expected a finite number, got {_as_typed(raw)}")
+        raise ValueError(_("expected a finite number, got {value}").format(value=_as_typed(raw)))
     return number
 
 
@@ -91,10 +95,16 @@ def parse_rating(raw: object) -> float:
         value = _parse_number(raw)
     except ValueError:
         raise ValueError(
-            f"a rating is a number from 0 to {RATING_MAX}, got {_as_typed(raw)}"
+            _("a rating is a number from 0 to {most}, got {value}").format(
+                most=RATING_MAX, value=_as_typed(raw)
+            )
         ) from None
     if not 0 <= value <= RATING_MAX:
-        raise ValueError(f"a rating is from 0 to {RATING_MAX}, got {value:g}")
+        raise ValueError(
+            _("a rating is from 0 to {most}, got {value}").format(
+                most=RATING_MAX, value=i18n.decimal(value, 6)
+            )
+        )
     return value
 
 
@@ -112,7 +122,12 @@ def build_opportunity(strategy: Strategy, data: Mapping[str, Any], *, origin: st
     if not isinstance(kind, str) or kind not in kinds:
         suggestion = closest(kind, kinds) if isinstance(kind, str) else None
         problems.append(
-            Problem(f"unknown kind {kind!r}", path="kind", file=origin, suggestion=suggestion)
+            Problem(
+                _("unknown kind {kind}").format(kind=repr(kind)),
+                path="kind",
+                file=origin,
+                suggestion=suggestion,
+            )
         )
 
     values: dict[str, Value] = {}
@@ -122,7 +137,7 @@ def build_opportunity(strategy: Strategy, data: Mapping[str, Any], *, origin: st
         if name not in types:
             problems.append(
                 Problem(
-                    f"unknown field {name!r}",
+                    _("unknown field {name}").format(name=repr(name)),
                     path=name,
                     file=origin,
                     suggestion=closest(name, types),
@@ -147,7 +162,7 @@ def _ratings(
 ) -> dict[str, float]:
     if not isinstance(raw, Mapping):
         problems.append(
-            Problem("expected a table of criterion = 0..5", path="ratings", file=origin)
+            Problem(_("expected a table of criterion = 0..5"), path="ratings", file=origin)
         )
         return {}
     by_id = {c.id: c for c in strategy.criteria}
@@ -159,7 +174,7 @@ def _ratings(
         if criterion is None:
             problems.append(
                 Problem(
-                    f"unknown criterion {ident!r}",
+                    _("unknown criterion {criterion}").format(criterion=repr(ident)),
                     path=path,
                     file=origin,
                     suggestion=closest(ident, rated),
@@ -168,7 +183,9 @@ def _ratings(
         elif not criterion.rating:
             problems.append(
                 Problem(
-                    f"{ident!r} is computed from the field {criterion.field!r}; set that field",
+                    _("{criterion} is computed from the field {field}; set that field").format(
+                        criterion=repr(ident), field=repr(criterion.field)
+                    ),
                     path=path,
                     file=origin,
                 )
@@ -191,26 +208,32 @@ def rebuild_opportunity(
     gives no opportunity at all, since no criterion set applies to it.
     """
     if kind not in strategy.all_kinds:
-        return None, [f"kind '{kind}' is not in this strategy"]
+        return None, [_("kind '{kind}' is not in this strategy").format(kind=kind)]
     dropped: list[str] = []
     types = strategy.field_types
     values: dict[str, Value] = {}
     for name, raw in fields.items():
         if name not in types:
-            dropped.append(f"field '{name}' is not in this strategy")
+            dropped.append(_("field '{name}' is not in this strategy").format(name=name))
             continue
         try:
             values[name] = parse_value(types[name], raw)
         except ValueError as exc:
-            dropped.append(f"field '{name}': {exc}")
+            dropped.append(_("field '{name}': {problem}").format(name=name, problem=exc))
     rated = {c.id for c in strategy.criteria if c.rating}
     kept: dict[str, float] = {}
     for ident, raw in ratings.items():
         if ident not in rated:
-            dropped.append(f"rating '{ident}' is not a rated criterion of this strategy")
+            dropped.append(
+                _("rating '{criterion}' is not a rated criterion of this strategy").format(
+                    criterion=ident
+                )
+            )
             continue
         try:
             kept[ident] = parse_rating(raw)
         except ValueError as exc:
-            dropped.append(f"rating '{ident}': {exc}")
+            dropped.append(
+                _("rating '{criterion}': {problem}").format(criterion=ident, problem=exc)
+            )
     return Opportunity(kind=kind, values=values, ratings=kept), dropped

@@ -11,7 +11,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from lighthouse_tui.core import i18n
 from lighthouse_tui.core.filter import evaluate
+from lighthouse_tui.core.i18n import _, ngettext
 from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.core.opportunity import rebuild_opportunity
 from lighthouse_tui.core.review import MIN_GROUP, Cell, DecisionFact, differ
@@ -76,40 +78,64 @@ class Rescore:
     def findings(self) -> tuple[str, ...]:
         """What the replay says, in sentences the numbers carry."""
         if not self.replayed:
-            return ("Nothing to replay: no decision could be scored by this strategy.",)
+            return (_("Nothing to replay: no decision could be scored by this strategy."),)
         lines = [
-            f"{len(self.flips):,} of {self.replayed:,} replayed decisions would get another "
-            f"verdict ({self.more_accepting:,} more accepting, {self.more_declining:,} more "
-            "declining)."
+            ngettext(
+                "{flipped} of {replayed} replayed decision would get another verdict "
+                "({accepting} more accepting, {declining} more declining).",
+                "{flipped} of {replayed} replayed decisions would get another verdict "
+                "({accepting} more accepting, {declining} more declining).",
+                self.replayed,
+            ).format(
+                flipped=i18n.decimal(len(self.flips)),
+                replayed=i18n.decimal(self.replayed),
+                accepting=i18n.decimal(self.more_accepting),
+                declining=i18n.decimal(self.more_declining),
+            )
         ]
         if line := self._accepts_line():
             lines.append(line)
         return tuple(lines)
 
     def _accepts_line(self) -> str | None:
-        declined = sum((c for (_, now), c in self.accepted.items() if now == "decline"), Cell())
-        rest = sum((c for (_, now), c in self.accepted.items() if now != "decline"), Cell())
-        then = sum((c for (then, _), c in self.accepted.items() if then == "decline"), Cell())
+        declined = sum((c for (_then, now), c in self.accepted.items() if now == "decline"), Cell())
+        rest = sum((c for (_then, now), c in self.accepted.items() if now != "decline"), Cell())
+        then = sum((c for (then, _now), c in self.accepted.items() if then == "decline"), Cell())
         if not declined.count:
             return None
-        head = (
-            f"Of the {(declined + rest).count:,} replayed decisions you accepted, this strategy "
-            f"would decline {declined.count:,} (the strategies of the day declined {then.count:,})"
-        )
+        figures = {
+            "accepted": i18n.decimal((declined + rest).count),
+            "declined": i18n.decimal(declined.count),
+            "then": i18n.decimal(then.count),
+            "rated": i18n.decimal(declined.rated),
+            "rest_rated": i18n.decimal(rest.rated),
+        }
         if not rest.count:
-            return f"{head}."
+            return _(
+                "Of the {accepted} replayed decisions you accepted, this strategy would decline "
+                "{declined} (the strategies of the day declined {then})."
+            ).format(**figures)
         if min(declined.rated, rest.rated) < MIN_GROUP:
-            return (
-                f"{head}; too few have an outcome to judge ({declined.rated:,} and "
-                f"{rest.rated:,} rated, {MIN_GROUP} each needed)."
-            )
-        what = "too close to call on these numbers"
+            return _(
+                "Of the {accepted} replayed decisions you accepted, this strategy would decline "
+                "{declined} (the strategies of the day declined {then}); too few have an outcome "
+                "to judge ({rated} and {rest_rated} rated, {needed} each needed)."
+            ).format(needed=MIN_GROUP, **figures)
+        what = _("too close to call on these numbers")
         if differ(declined, rest):
             weaker = (declined.mean or 0) < (rest.mean or 0)
-            what = "it picks out the weaker ones" if weaker else "it would turn down better ones"
-        return (
-            f"{head}: those averaged {declined.mean:.1f} vs {rest.mean:.1f} for the rest "
-            f"({declined.rated:,} vs {rest.rated:,} rated): {what}."
+            what = (
+                _("it picks out the weaker ones") if weaker else _("it would turn down better ones")
+            )
+        return _(
+            "Of the {accepted} replayed decisions you accepted, this strategy would decline "
+            "{declined} (the strategies of the day declined {then}): those averaged {mean} vs "
+            "{rest_mean} for the rest ({rated} vs {rest_rated} rated): {conclusion}."
+        ).format(
+            mean=i18n.decimal(declined.mean or 0.0, 1, fixed=True),
+            rest_mean=i18n.decimal(rest.mean or 0.0, 1, fixed=True),
+            conclusion=what,
+            **figures,
         )
 
     def to_json(self) -> dict[str, object]:

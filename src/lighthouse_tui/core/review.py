@@ -12,9 +12,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from operator import attrgetter, mul
-from typing import Literal
+from typing import Literal, Self
 
+from lighthouse_tui.core import i18n
 from lighthouse_tui.core.capacity import WEEK, Commitment, sweep, week_of
+from lighthouse_tui.core.i18n import N_, _, ngettext
 from lighthouse_tui.core.period import Period, horizon_note
 from lighthouse_tui.core.strategy import Strategy
 
@@ -81,13 +83,13 @@ class Cell:
         return self.total / self.rated if self.rated else None
 
     @classmethod
-    def of(cls, outcome: int | None, count: int = 1) -> "Cell":
+    def of(cls, outcome: int | None, count: int = 1) -> Self:
         """`count` decisions that all turned out `outcome`."""
         if outcome is None:
             return cls(count)
         return cls(count, count, count * outcome, count * outcome * outcome)
 
-    def __add__(self, other: "Cell") -> "Cell":
+    def __add__(self, other: "Cell") -> "Cell":  # untranslated: type annotations
         return Cell(
             self.count + other.count,
             self.rated + other.rated,
@@ -454,7 +456,7 @@ def _tally(combos: Mapping[Combo, int], part: int, known: tuple[str, ...]) -> di
 
 def _agreement(combos: Mapping[Combo, int]) -> Agreement:
     agreed = disagreed = unsure = consider = 0
-    for (reflex, verdict, _, _), n in combos.items():
+    for (reflex, verdict, _final, _outcome), n in combos.items():
         if reflex not in SIDES:
             unsure += n
         elif verdict not in SIDES:
@@ -468,7 +470,7 @@ def _agreement(combos: Mapping[Combo, int]) -> Agreement:
 
 def _overrides(combos: Mapping[Combo, int]) -> Overrides:
     clear = followed = accept_declined = decline_accepted = 0
-    for (_, verdict, final, _), n in combos.items():
+    for (_reflex, verdict, final, _outcome), n in combos.items():
         if verdict not in SIDES:
             continue
         clear += n
@@ -496,13 +498,18 @@ def criteria_stats(counted: Tally, labels: Mapping[str, str]) -> tuple[Criterion
 def _criterion(ident: str, label: str | None, pairs: list[tuple[float, int]]) -> CriterionStat:
     n = len(pairs)
     if n < MIN_PAIRS:
-        note = f"not enough data: {n} rated accepts of {MIN_PAIRS} needed"
+        note = _("not enough data: {count} rated accepts of {needed} needed").format(
+            count=n, needed=MIN_PAIRS
+        )
         return CriterionStat(ident, label, n, None, note, None)
     values = [value for value, _ in pairs]
     rho = spearman(values, [outcome for _, outcome in pairs])
     if rho is None:
-        same = "its value" if len(set(values)) == 1 else "the outcome"
-        note = f"not enough data: {same} is always the same"
+        note = (
+            _("not enough data: its value is always the same")
+            if len(set(values)) == 1
+            else _("not enough data: the outcome is always the same")
+        )
         return CriterionStat(ident, label, n, None, note, None)
     signal: Signal = "unclear"
     if significant(rho, n):
@@ -616,7 +623,7 @@ def weekly(
 def findings_for(built: Review) -> tuple[str, ...]:
     """A few sentences a person can act on, each backed by the figures beside it."""
     if built.counts.decisions == 0:
-        return ("No decisions in this period: nothing to review yet.",)
+        return (_("No decisions in this period: nothing to review yet."),)
     found = [
         _filter_finding(built.outcomes),
         _reflex_finding(built.reflex_vs_filter),
@@ -628,24 +635,33 @@ def findings_for(built: Review) -> tuple[str, ...]:
     return tuple(line for line in found if line)
 
 
-def _comparison(lead: str, strategic: Cell, other: Cell, otherwise: str) -> str:
-    """`lead`, both means with their counts, then what the numbers allow saying: better or
-    worse only when the gap is larger than chance would make it."""
-    what = "too close to call on these numbers"
+def _count(n: int) -> str:
+    return i18n.decimal(n)
+
+
+def _mean(cell: Cell) -> str:
+    return i18n.decimal(cell.mean or 0.0, 1, fixed=True)
+
+
+def _comparison(sentence: str, strategic: Cell, other: Cell) -> str:
+    """`sentence` (marked with `N_`) with both means and their counts, then what the numbers
+    allow saying: better or worse only when the gap is larger than chance would make it."""
+    what = _("too close to call on these numbers")
     if differ(strategic, other):
         better = (strategic.mean or 0) > (other.mean or 0)
-        what = f"the filter did {'better' if better else 'worse'}"
-    return (
-        f"{lead}, outcomes averaged {strategic.mean:.1f} vs {other.mean:.1f} {otherwise} "
-        f"({strategic.rated:,} vs {other.rated:,} rated): {what}."
+        what = _("the filter did better") if better else _("the filter did worse")
+    return _(sentence).format(
+        mean=_mean(strategic),
+        other_mean=_mean(other),
+        rated=_count(strategic.rated),
+        other_rated=_count(other.rated),
+        conclusion=what,
     )
 
 
-def _too_few(what: str, a: Cell, b: Cell) -> str:
-    return (
-        f"Too few rated outcomes to compare {what} yet ({a.rated:,} and {b.rated:,}; "
-        f"{MIN_GROUP} each needed)."
-    )
+def _too_few(sentence: str, a: Cell, b: Cell) -> str:
+    """`sentence` (marked with `N_`) with the rated outcomes of both groups."""
+    return _(sentence).format(rated=_count(a.rated), other_rated=_count(b.rated), needed=MIN_GROUP)
 
 
 def _filter_finding(grid: Grid) -> str | None:
@@ -653,11 +669,23 @@ def _filter_finding(grid: Grid) -> str | None:
     if against.count == 0:
         if followed.count == 0:
             return None
-        return "You followed every clear verdict of the filter: nothing to compare it with yet."
+        return _("You followed every clear verdict of the filter: nothing to compare it with yet.")
     if min(followed.rated, against.rated) < MIN_GROUP:
-        return _too_few("following the filter with going against it", followed, against)
+        return _too_few(
+            N_(
+                "Too few rated outcomes to compare following the filter with going against it "
+                "yet ({rated} and {other_rated}; {needed} each needed)."
+            ),
+            followed,
+            against,
+        )
     return _comparison(
-        "When you followed the filter", followed, against, "when you went against it"
+        N_(
+            "When you followed the filter, outcomes averaged {mean} vs {other_mean} when you "
+            "went against it ({rated} vs {other_rated} rated): {conclusion}."
+        ),
+        followed,
+        against,
     )
 
 
@@ -666,13 +694,42 @@ def _reflex_finding(grid: Grid) -> str | None:
     if strategic.count + reflex.count == 0:
         return None
     if min(strategic.rated, reflex.rated) < MIN_GROUP:
-        return _too_few("your reflex with the filter where they disagreed", strategic, reflex)
+        return _too_few(
+            N_(
+                "Too few rated outcomes to compare your reflex with the filter where they "
+                "disagreed yet ({rated} and {other_rated}; {needed} each needed)."
+            ),
+            strategic,
+            reflex,
+        )
     return _comparison(
-        "When you followed the filter against your reflex",
+        N_(
+            "When you followed the filter against your reflex, outcomes averaged {mean} vs "
+            "{other_mean} when you followed your reflex ({rated} vs {other_rated} rated): "
+            "{conclusion}."
+        ),
         strategic,
         reflex,
-        "when you followed your reflex",
     )
+
+
+_CRITERION_FINDINGS = {
+    ("predicts", True): N_("Criterion '{id}' predicts how a yes turns out (ρ = {rho}, n = {n})."),
+    ("predicts", False): N_(
+        "Criterion '{id}' (no longer in the strategy) predicts how a yes turns out "
+        "(ρ = {rho}, n = {n})."
+    ),
+    ("against", True): N_(
+        "Criterion '{id}' runs against outcomes (ρ = {rho}, n = {n}): accepts that scored high "
+        "on it turned out worse; check its weight or direction."
+    ),
+    ("against", False): N_(
+        "Criterion '{id}' (no longer in the strategy) runs against outcomes (ρ = {rho}, "
+        "n = {n}): accepts that scored high on it turned out worse; check its weight or "
+        "direction."
+    ),
+}
+"""(signal, still in the strategy) → the finding, translated where it is written."""
 
 
 def _criteria_findings(stats: Sequence[CriterionStat]) -> list[str]:
@@ -681,21 +738,18 @@ def _criteria_findings(stats: Sequence[CriterionStat]) -> list[str]:
     for s in stats:
         if s.rho is None:
             continue
-        detail = f"(ρ = {s.rho:.2f}, n = {s.pairs:,})"
-        retired = "" if s.in_strategy else " (no longer in the strategy)"
-        if s.signal == "predicts":
-            lines.append(f"Criterion '{s.id}'{retired} predicts how a yes turns out {detail}.")
-        elif s.signal == "against":
-            lines.append(
-                f"Criterion '{s.id}'{retired} runs against outcomes {detail}: accepts that "
-                "scored high on it turned out worse; check its weight or direction."
-            )
-        elif s.in_strategy:
+        sentence = _CRITERION_FINDINGS.get((s.signal, s.in_strategy))
+        if sentence is not None:
+            rho = i18n.decimal(s.rho, 2, fixed=True)
+            lines.append(_(sentence).format(id=s.id, rho=rho, n=_count(s.pairs)))
+        elif s.signal == "unclear" and s.in_strategy:
             unclear.append(s.id)
     if unclear:
         lines.append(
-            f"No clear link with outcomes yet for {', '.join(repr(i) for i in unclear)}: "
-            "more rated outcomes will tell, or they matter less than their weight says."
+            _(
+                "No clear link with outcomes yet for {criteria}: more rated outcomes will tell, "
+                "or they matter less than their weight says."
+            ).format(criteria=", ".join(repr(i) for i in unclear))
         )
     return lines
 
@@ -704,9 +758,12 @@ def _agreement_finding(agreement: Agreement) -> str | None:
     clear = agreement.agreed + agreement.disagreed
     if not clear:
         return None
-    return (
-        f"Your reflex agreed with the filter on {agreement.agreed:,} of {clear:,} clear calls "
-        f"({agreement.agreed / clear:.0%})."
+    return _(
+        "Your reflex agreed with the filter on {agreed} of {clear} clear calls ({share})."
+    ).format(
+        agreed=_count(agreement.agreed),
+        clear=_count(clear),
+        share=i18n.percent(agreement.agreed / clear),
     )
 
 
@@ -714,30 +771,34 @@ def _capacity_finding(capacity: CapacityReview) -> str | None:
     weeks = len(capacity.weeks)
     if not weeks:
         return None
-    hours = f"{capacity.hours_per_week:g} h/week"
+    hours = _("{hours} h/week").format(hours=i18n.decimal(capacity.hours_per_week, 6))
+    peak = i18n.hours(round(capacity.peak, 1))
     if capacity.weeks_over:
-        return (
-            f"Commitments went over your {hours} in {capacity.weeks_over} of {weeks} weeks "
-            f"(peak {round(capacity.peak, 1):g} h)."
-        )
-    return (
-        f"Commitments stayed within your {hours} every week (peak {round(capacity.peak, 1):g} h)."
+        return ngettext(
+            "Commitments went over your {hours} in {over} of {weeks} week (peak {peak}).",
+            "Commitments went over your {hours} in {over} of {weeks} weeks (peak {peak}).",
+            weeks,
+        ).format(hours=hours, over=_count(capacity.weeks_over), weeks=_count(weeks), peak=peak)
+    return _("Commitments stayed within your {hours} every week (peak {peak}).").format(
+        hours=hours, peak=peak
     )
 
 
 def _outcomes_finding(built: Review) -> str | None:
     due = len(built.due)
     rated = built.counts.rated
+    counts = {"rated": _count(rated), "decisions": _count(built.counts.decisions)}
     if rated < MIN_PAIRS:
-        rate = f": rate the {due:,} due" if due else ""
-        return f"Not enough rated outcomes yet ({rated:,} of {built.counts.decisions:,}){rate}."
+        if due:
+            return _(
+                "Not enough rated outcomes yet ({rated} of {decisions}): rate the {due} due."
+            ).format(due=_count(due), **counts)
+        return _("Not enough rated outcomes yet ({rated} of {decisions}).").format(**counts)
     if due:
-        return (
-            f"{_plural(due, 'outcome')} due (decided over {built.after_days} days ago): "
-            "rating them sharpens this review."
-        )
+        return ngettext(
+            "{count} outcome due (decided over {days} days ago): rating them sharpens this review.",
+            "{count} outcomes due (decided over {days} days ago): rating them sharpens this "
+            "review.",
+            due,
+        ).format(count=_count(due), days=built.after_days)
     return None
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" + ("" if count == 1 else "s")

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, NamedTuple
 
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import N_, _, pgettext
 from lighthouse_tui.core.suggest import closest
 from lighthouse_tui.core.types import ValueType
 
@@ -96,8 +98,8 @@ class _Token(NamedTuple):
 
     def describe(self) -> str:
         if self.kind == "end":
-            return "the end of the rule"
-        return self.text if self.kind == "literal" else f"'{self.text}'"
+            return _("the end of the rule")
+        return self.text if self.kind == "literal" else _("'{token}'").format(token=self.text)
 
 
 def _tokenize(text: str) -> list[_Token]:
@@ -130,7 +132,11 @@ def _scan(text: str, pos: int) -> _Token:
         return _Token("operator", char, pos)
     if char in _PUNCTUATION:
         return _Token("punct", char, pos)
-    raise RuleError(f"unexpected character {char!r}", pos, _LOOKALIKES.get(char))
+    raise RuleError(
+        _("unexpected character {character}").format(character=repr(char)),
+        pos,
+        _LOOKALIKES.get(char),
+    )
 
 
 def _skip(text: str, pos: int, chars: frozenset[str]) -> int:
@@ -154,14 +160,17 @@ def _scan_string(text: str, start: int) -> _Token:
                 break
             if escaped not in _ESCAPABLE:
                 raise RuleError(
-                    f"unknown escape '\\{escaped}' (only \\\\, \\' and \\\" are allowed)", pos
+                    _("unknown escape '\\{escaped}' (only \\\\, \\' and \\\" are allowed)").format(
+                        escaped=escaped
+                    ),
+                    pos,
                 )
             chars.append(escaped)
             pos += 2
             continue
         chars.append(char)
         pos += 1
-    raise RuleError("unclosed string", start)
+    raise RuleError(_("unclosed string"), start)
 
 
 def _scan_number_or_date(text: str, start: int) -> _Token:
@@ -177,16 +186,16 @@ def _scan_number_or_date(text: str, start: int) -> _Token:
         return _Token("literal", word, start, number, ValueType.NUMBER)
     if re.fullmatch(r"[0-9]+-[0-9]+-[0-9]+", word):
         return _Token("literal", word, start, _date(word, start), ValueType.DATE)
-    raise RuleError(f"'{word}' is not a number or a date", start)
+    raise RuleError(_("'{word}' is not a number or a date").format(word=word), start)
 
 
 def _date(word: str, offset: int) -> date:
     if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", word):
-        raise RuleError(f"dates are written YYYY-MM-DD, got '{word}'", offset)
+        raise RuleError(_("dates are written YYYY-MM-DD, got '{word}'").format(word=word), offset)
     try:
         return date.fromisoformat(word)
     except ValueError:
-        raise RuleError(f"'{word}' is not a real date", offset) from None
+        raise RuleError(_("'{word}' is not a real date").format(word=word), offset) from None
 
 
 def _scan_word(text: str, start: int) -> _Token:
@@ -255,7 +264,9 @@ class _Parser:
         token = self.peek()
         if token.kind != "end":
             raise RuleError(
-                f"expected 'and', 'or' or the end of the rule, got {token.describe()}",
+                _("expected 'and', 'or' or the end of the rule, got {token}").format(
+                    token=token.describe()
+                ),
                 token.offset,
             )
         return node
@@ -277,7 +288,8 @@ class _Parser:
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise RuleError(
-                f"rule is nested too deeply (more than {MAX_DEPTH} levels)", token.offset
+                _("rule is nested too deeply (more than {depth} levels)").format(depth=MAX_DEPTH),
+                token.offset,
             )
         yield
         self.depth -= 1
@@ -314,7 +326,7 @@ class _Parser:
         chained = self.comparison_operator()
         if chained is not None:
             raise RuleError(
-                "comparisons cannot be chained; join them with 'and', as in 'a < b and b < c'",
+                _("comparisons cannot be chained; join them with 'and', as in 'a < b and b < c'"),
                 chained[1],
             )
         return _Compare(op, left, right, offset)
@@ -327,7 +339,7 @@ class _Parser:
         if self.at_keyword("not") and self.at_keyword("in", 1):
             self.advance()
             self.advance()
-            return "not in", token.offset
+            return "not in", token.offset  # untranslated: an operator of the rule language
         return None
 
     def at_list(self) -> bool:
@@ -340,7 +352,7 @@ class _Parser:
             return _Literal(token.value, token.type, token.offset)
         if token.kind == "name":
             if self.peek().kind == "punct" and self.peek().text == "(":
-                raise RuleError("rules cannot call anything", self.peek().offset)
+                raise RuleError(_("rules cannot call anything"), self.peek().offset)
             return _Name(token.text, token.offset)
         if token.kind == "punct" and token.text == "(":
             with self.nested(token):
@@ -348,25 +360,35 @@ class _Parser:
             self.expect(")")
             return node
         if token.kind == "punct" and token.text == "[":
-            raise RuleError("a list [...] can only come right after 'in' or 'not in'", token.offset)
-        raise RuleError(f"expected a value, got {token.describe()}", token.offset)
+            raise RuleError(
+                _("a list [...] can only come right after 'in' or 'not in'"), token.offset
+            )
+        raise RuleError(
+            _("expected a value, got {token}").format(token=token.describe()), token.offset
+        )
 
     def expect(self, punct: str) -> None:
         token = self.advance()
         if token.kind != "punct" or token.text != punct:
-            raise RuleError(f"expected '{punct}', got {token.describe()}", token.offset)
+            raise RuleError(
+                _("expected '{punctuation}', got {token}").format(
+                    punctuation=punct, token=token.describe()
+                ),
+                token.offset,
+            )
 
     def list_literal(self) -> _List:
         opening = self.advance()
         if self.peek().text == "]" and self.peek().kind == "punct":
-            raise RuleError("a list needs at least one value", opening.offset)
+            raise RuleError(_("a list needs at least one value"), opening.offset)
         items: list[_Literal] = []
         while True:
             token = self.advance()
             if token.kind != "literal":
                 raise RuleError(
-                    f"a list holds only values like 3, 'text', 2027-01-31 or true;"
-                    f" got {token.describe()}",
+                    _(
+                        "a list holds only values like 3, 'text', 2027-01-31 or true; got {token}"
+                    ).format(token=token.describe()),
                     token.offset,
                 )
             items.append(_Literal(token.value, token.type, token.offset))
@@ -375,7 +397,9 @@ class _Parser:
                 return _List(tuple(items), opening.offset)
             if separator.kind != "punct" or separator.text != ",":
                 raise RuleError(
-                    f"expected ',' or ']' in the list, got {separator.describe()}",
+                    _("expected ',' or ']' in the list, got {token}").format(
+                        token=separator.describe()
+                    ),
                     separator.offset,
                 )
 
@@ -383,17 +407,30 @@ class _Parser:
 # --- Checking and building the evaluator ------------------------------------------------------
 
 _WORDS = {
-    ValueType.NUMBER: "a number",
-    ValueType.TEXT: "text",
-    ValueType.BOOL: "true/false",
-    ValueType.DATE: "a date",
+    ValueType.NUMBER: N_("a number"),
+    ValueType.TEXT: N_("text"),
+    ValueType.BOOL: N_("true/false"),
+    ValueType.DATE: N_("a date"),
 }
-_PLURALS = {
-    ValueType.NUMBER: "numbers",
-    ValueType.TEXT: "text",
-    ValueType.BOOL: "true/false values",
-    ValueType.DATE: "dates",
-}
+"""Types as the messages name them, translated where a message is built (`_word`)."""
+
+
+def _word(value_type: ValueType) -> str:
+    return _(_WORDS[value_type])
+
+
+def _plural(value_type: ValueType) -> str:
+    """A type as a plural noun ("a list of text"): its own context, because English says
+    "text" in both places and other languages do not."""
+    if value_type is ValueType.NUMBER:
+        return pgettext("types", "numbers")
+    if value_type is ValueType.TEXT:
+        return pgettext("types", "text")
+    if value_type is ValueType.BOOL:
+        return pgettext("types", "true/false values")
+    return pgettext("types", "dates")
+
+
 _ORDERED = frozenset({ValueType.NUMBER, ValueType.DATE})
 
 
@@ -421,8 +458,8 @@ _COMPARISONS: dict[str, _Op] = {
     ">": operator.gt,
     ">=": operator.ge,
 }
-_MEMBERSHIP: dict[str, _Op] = {"in": _is_in, "not in": _is_not_in}
-_SUBSTRING: dict[str, _Op] = {"in": _is_part_of, "not in": _is_not_part_of}
+_MEMBERSHIP: dict[str, _Op] = {"in": _is_in, "not in": _is_not_in}  # untranslated: operators
+_SUBSTRING: dict[str, _Op] = {"in": _is_part_of, "not in": _is_not_part_of}  # untranslated: same
 
 
 class _Compiler:
@@ -446,11 +483,13 @@ class _Compiler:
             return self.lookup(node), _lookup(node.name)
         if isinstance(node, _Not):
             return ValueType.BOOL, _negation(
-                self.condition(node.operand, "'not' needs true/false,")
+                self.condition(node.operand, N_("'not' needs true/false, got {type}"))
             )
         if isinstance(node, _Junction):
-            needs = f"'{node.word}' needs true/false on both sides,"
-            parts = tuple(self.condition(operand, needs) for operand in node.operands)
+            needs = N_("'{word}' needs true/false on both sides, got {type}")
+            parts = tuple(
+                self.condition(operand, needs, word=node.word) for operand in node.operands
+            )
             return ValueType.BOOL, (_all if node.word == "and" else _any)(parts)
         return ValueType.BOOL, self.comparison(node)
 
@@ -458,15 +497,18 @@ class _Compiler:
         value_type = self.names.get(node.name)
         if value_type is None:
             raise RuleError(
-                f"unknown name '{node.name}'", node.offset, closest(node.name, self.names)
+                _("unknown name '{name}'").format(name=node.name),
+                node.offset,
+                closest(node.name, self.names),
             )
         self.used.add(node.name)
         return value_type
 
-    def condition(self, node: _Node, needs: str) -> _Value:
+    def condition(self, node: _Node, needs: str, **names: str) -> _Value:
+        """`needs`: the message, marked with `N_`, if `node` is not true/false."""
         value_type, value = self.build(node)
         if value_type != ValueType.BOOL:
-            raise RuleError(f"{needs} got {_WORDS[value_type]}", node.offset)
+            raise RuleError(_(needs).format(type=_word(value_type), **names), node.offset)
         return value
 
     def comparison(self, node: _Compare) -> _Value:
@@ -494,13 +536,17 @@ class _Compiler:
         for item in items.items:
             if item.type != first:
                 raise RuleError(
-                    f"a list holds one type of value; this is {_WORDS[item.type]},"
-                    f" the first is {_WORDS[first]}",
+                    _(
+                        "a list holds one type of value; this is {type}, the first is {first}"
+                    ).format(type=_word(item.type), first=_word(first)),
                     item.offset,
                 )
         if left_type != first:
             raise RuleError(
-                f"cannot look for {_WORDS[left_type]} in a list of {_PLURALS[first]}", node.offset
+                _("cannot look for {type} in a list of {types}").format(
+                    type=_word(left_type), types=_plural(first)
+                ),
+                node.offset,
             )
         for item in items.items:
             self.check_choice(node.left, item)
@@ -514,20 +560,31 @@ class _Compiler:
         if allowed is None or literal.type != ValueType.TEXT or literal.value in allowed:
             return
         value = str(literal.value)
-        raise RuleError(f"unknown {name.name} '{value}'", literal.offset, closest(value, allowed))
+        raise RuleError(
+            _("unknown {name} '{value}'").format(name=name.name, value=value),
+            literal.offset,
+            closest(value, allowed),
+        )
 
     @staticmethod
     def check_same(node: _Compare, left: ValueType, right: ValueType) -> None:
         if left != right:
-            raise RuleError(f"cannot compare {_WORDS[left]} with {_WORDS[right]}", node.offset)
+            raise RuleError(
+                _("cannot compare {left} with {right}").format(
+                    left=_word(left), right=_word(right)
+                ),
+                node.offset,
+            )
 
     @staticmethod
     def check_ordered(node: _Compare, left: ValueType, right: ValueType) -> None:
         for side in (left, right):
             if side not in _ORDERED:
                 raise RuleError(
-                    f"'{node.op}' cannot order {_PLURALS[side]}; only numbers and dates have an"
-                    " order (use == or != instead)",
+                    _(
+                        "'{operator}' cannot order {types}; only numbers and dates have an order"
+                        " (use == or != instead)"
+                    ).format(operator=node.op, types=_plural(side)),
                     node.offset,
                 )
         _Compiler.check_same(node, left, right)
@@ -536,12 +593,17 @@ class _Compiler:
     def check_substring(node: _Compare, left: ValueType, right: ValueType) -> None:
         if right != ValueType.TEXT:
             raise RuleError(
-                f"'{node.op}' needs a list [...] or text on its right, got {_WORDS[right]}",
+                _("'{operator}' needs a list [...] or text on its right, got {type}").format(
+                    operator=node.op, type=_word(right)
+                ),
                 node.offset,
             )
         if left != ValueType.TEXT:
             raise RuleError(
-                f"'{node.op}' on text needs text on its left too, got {_WORDS[left]}", node.offset
+                _("'{operator}' on text needs text on its left too, got {type}").format(
+                    operator=node.op, type=_word(left)
+                ),
+                node.offset,
             )
 
 
@@ -647,16 +709,19 @@ def compile_rule(
     """
     if len(text) > MAX_LENGTH:
         raise RuleError(
-            f"rule is too long ({len(text):,} characters, the limit is {MAX_LENGTH:,})",
+            _("rule is too long ({length} characters, the limit is {limit})").format(
+                length=i18n.decimal(len(text)), limit=i18n.decimal(MAX_LENGTH)
+            ),
             MAX_LENGTH,
         )
     tokens = _tokenize(text)
     if tokens[0].kind == "end":
-        raise RuleError("empty rule", 0)
+        raise RuleError(_("empty rule"), 0)
     compiler = _Compiler(names, choices or {})
     value_type, test = compiler.build(_Parser(tokens).parse())
     if value_type != ValueType.BOOL:
         raise RuleError(
-            f"a rule must be true or false, this is {_WORDS[value_type]}", tokens[0].offset
+            _("a rule must be true or false, this is {type}").format(type=_word(value_type)),
+            tokens[0].offset,
         )
     return Rule(text, frozenset(compiler.used), test)

@@ -16,12 +16,12 @@ from lighthouse_tui.ingest.sources import NamedBytes, Source
 __all__ = [
     "ImportOptions",
     "ImportSummary",
-    "Inbox",
-    "Issue",
+    "Inbox",  # untranslated: names
+    "Issue",  # untranslated: names
     "KnownKeys",
     "NamedBytes",
     "ProgressHook",
-    "Source",
+    "Source",  # untranslated: names
     "SourceReport",
     "import_sources",
     "make_options",

@@ -13,6 +13,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.ingest.entries import Entry, Reader, Record, SourceError, failed, ready
 from lighthouse_tui.ingest.options import ImportOptions, assign, normalise
 from lighthouse_tui.ingest.text import decode_source
@@ -20,8 +22,8 @@ from lighthouse_tui.ingest.text import decode_source
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 """Physical lines as the csv module sees them: `str.splitlines` would also split on \\v,
 \\x1c or U+2028, which are ordinary characters inside a cell."""
-_DELIMITERS = {",": "','-separated", ";": "';'-separated", "\t": "tab-separated"}
-_UNCLOSED = 'unclosed quote: the value opened with " on this line never closes'
+_DELIMITERS = {",": N_("','-separated"), ";": N_("';'-separated"), "\t": N_("tab-separated")}
+_UNCLOSED = N_('unclosed quote: the value opened with " on this line never closes')
 
 
 def read_csv(data: bytes, options: ImportOptions, *, delimiter: str | None = None) -> Reader:
@@ -31,13 +33,16 @@ def read_csv(data: bytes, options: ImportOptions, *, delimiter: str | None = Non
     delimiter = delimiter or _sniff_delimiter(lines[first])
     line, span, header = next(_records(lines, first, delimiter, None))
     if isinstance(header, str):
-        raise SourceError(f"the header row is not valid CSV: {header}", str(line))
+        raise SourceError(
+            _("the header row is not valid CSV: {problem}").format(problem=header), str(line)
+        )
     columns = _columns(header, options)
     notices: list[tuple[str, str]] = []
     if columns.unknown:
         notices.append(("", _unknown_notice(columns.unknown, options)))
     entries = _entries(lines, first + span, delimiter, columns, notices)
-    return Reader("CSV", "row", entries, (decoded.encoding, _DELIMITERS[delimiter]), notices)
+    details = (decoded.encoding, _(_DELIMITERS[delimiter]))
+    return Reader("CSV", "row", entries, details, notices)
 
 
 def _sniff_delimiter(header: str) -> str:
@@ -72,8 +77,10 @@ def _columns(header: list[str], options: ImportOptions) -> _Columns:
             unknown.append((number, name))
         elif target in by_target:
             raise SourceError(
-                f"columns {by_target[target]!r} and {name!r} both fill {target}; "
-                "rename one, or map it to another field (COLUMN=FIELD)",
+                _(
+                    "columns {first} and {second} both fill {field}; rename one, or map it to "
+                    "another field (COLUMN=FIELD)"
+                ).format(first=repr(by_target[target]), second=repr(name), field=target),
                 "1",
             )
         else:
@@ -81,8 +88,10 @@ def _columns(header: list[str], options: ImportOptions) -> _Columns:
     if "title" not in by_target:
         found = ", ".join(repr(n) for n in header)
         raise SourceError(
-            f"no title column (the columns are {found}); name one 'title', "
-            "or map one to it (COLUMN=title)"
+            _(
+                "no title column (the columns are {columns}); name one 'title', or map one to it "
+                "(COLUMN=title)"
+            ).format(columns=found)
         )
     return _Columns(tuple(targets), tuple(unknown))
 
@@ -91,14 +100,18 @@ def _unknown_notice(unknown: Sequence[tuple[int, str]], options: ImportOptions) 
     named = []
     for number, name in unknown:
         if not name.strip():
-            named.append(f"column {number} (no name)")
+            named.append(_("column {number} (no name)").format(number=number))
         elif hint := options.suggestion(name):
-            named.append(f"{name!r} (did you mean '{hint}'?)")
+            named.append(
+                _("{column} (did you mean '{suggestion}'?)").format(
+                    column=repr(name), suggestion=hint
+                )
+            )
         else:
             named.append(repr(name))
-    return (
-        f"columns not imported: {', '.join(named)}; a mapping COLUMN=FIELD imports one into a field"
-    )
+    return _(
+        "columns not imported: {columns}; a mapping COLUMN=FIELD imports one into a field"
+    ).format(columns=", ".join(named))
 
 
 def _entries(
@@ -117,12 +130,15 @@ def _entries(
         elif not any(fields):
             continue
         elif not _fits(fields, width):
-            yield ready(str(line), failed(f"expected {width} columns, got {len(fields)}"), done)
+            problem = _("expected {expected} columns, got {found}").format(
+                expected=width, found=len(fields)
+            )
+            yield ready(str(line), failed(problem), done)
         else:
             yield ready(str(line), Record(columns.data(fields)), done)
         rows += 1
     if not rows:
-        notices.append(("", "no rows below the header"))
+        notices.append(("", _("no rows below the header")))
 
 
 def _fits(fields: list[str], width: int) -> bool:
@@ -145,7 +161,7 @@ def _records(
                 line, span = start + consumed + 1, reader.line_num - consumed
                 consumed = reader.line_num
                 if span > 1 and width is not None and not _fits(fields, width):
-                    yield line, span, _UNCLOSED
+                    yield line, span, _(_UNCLOSED)
                     start = line
                     break
                 yield line, span, fields
@@ -153,14 +169,16 @@ def _records(
                 return
         except csv.Error as exc:
             line, span = start + consumed + 1, reader.line_num - consumed
-            yield line, span, _UNCLOSED if span > 1 else _csv_message(exc)
+            yield line, span, _(_UNCLOSED) if span > 1 else _csv_message(exc)
             start = line
 
 
 def _csv_message(exc: csv.Error) -> str:
     text = str(exc)
-    if text == "unexpected end of data":
-        return _UNCLOSED
-    if text.startswith("field larger than field limit"):
-        return f"a value is over {csv.field_size_limit():,} characters"
-    return f"malformed CSV: {text}"
+    if text == "unexpected end of data":  # untranslated: the csv module's words, matched
+        return _(_UNCLOSED)
+    if text.startswith("field larger than field limit"):  # untranslated: the same
+        return _("a value is over {limit} characters").format(
+            limit=i18n.decimal(csv.field_size_limit())
+        )
+    return _("malformed CSV: {problem}").format(problem=text)

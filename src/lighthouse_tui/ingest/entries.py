@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from lighthouse_tui.core.i18n import _
+
 
 class SourceError(Exception):
     """A whole source cannot be imported (missing, binary, not valid JSON…); `where` locates
@@ -37,7 +39,7 @@ class Record:
 def cannot_read(exc: OSError) -> str:
     """Says why in the user's words ("permission denied"), without the errno and the path
     that `str(exc)` repeats: the path already starts the line."""
-    return f"cannot be read: {(exc.strerror or str(exc)).lower()}"
+    return _("cannot be read: {reason}").format(reason=(exc.strerror or str(exc)).lower())
 
 
 def failed(problem: str) -> Record:

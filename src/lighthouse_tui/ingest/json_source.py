@@ -9,11 +9,12 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from lighthouse_tui.core.i18n import _
 from lighthouse_tui.ingest.entries import Entry, Reader, Record, SourceError, failed, ready
 from lighthouse_tui.ingest.options import ImportOptions
 from lighthouse_tui.ingest.text import decode_source
 
-JSON, JSON_LINES = "JSON", "JSON Lines"
+JSON, JSON_LINES = "JSON", "JSON Lines"  # untranslated: names of formats, also in --json
 
 
 def read_json(data: bytes, options: ImportOptions) -> Reader:
@@ -21,17 +22,24 @@ def read_json(data: bytes, options: ImportOptions) -> Reader:
     try:
         document = json.loads(decoded.text)
     except json.JSONDecodeError as exc:
-        if exc.msg == "Extra data" and _first_line_is_an_object(decoded.text):
+        extra = exc.msg == "Extra data"  # untranslated: the json module's words, matched
+        if extra and _first_line_is_an_object(decoded.text):
             return _lines_reader(decoded.text, decoded.encoding, options)
-        raise SourceError(f"not valid JSON: {exc.msg}", f"{exc.lineno}:{exc.colno}") from None
+        raise SourceError(
+            _("not valid JSON: {problem}").format(problem=exc.msg), f"{exc.lineno}:{exc.colno}"
+        ) from None
     except RecursionError:
-        raise SourceError("not valid JSON: nested too deeply") from None
+        raise SourceError(_("not valid JSON: nested too deeply")) from None
     details = (decoded.encoding,)
     if isinstance(document, dict):
         return Reader(JSON, "item", iter([ready("", _record(document, options), 1.0)]), details)
     if isinstance(document, list):
         return Reader(JSON, "item", _array(document, options), details)
-    raise SourceError(f"expected an array of objects, or one object; got {_json_type(document)}")
+    raise SourceError(
+        _("expected an array of objects, or one object; got {type}").format(
+            type=_json_type(document)
+        )
+    )
 
 
 def read_json_lines(data: bytes, options: ImportOptions) -> Reader:
@@ -57,18 +65,19 @@ def _lines(text: str, options: ImportOptions) -> Iterator[Entry]:
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield ready(
-                str(number), failed(f"not valid JSON: {exc.msg} (column {exc.colno})"), done
+            problem = _("not valid JSON: {problem} (column {column})").format(
+                problem=exc.msg, column=exc.colno
             )
+            yield ready(str(number), failed(problem), done)
         except RecursionError:
-            yield ready(str(number), failed("not valid JSON: nested too deeply"), done)
+            yield ready(str(number), failed(_("not valid JSON: nested too deeply")), done)
         else:
             yield ready(str(number), _record(item, options), done)
 
 
 def _record(item: object, options: ImportOptions) -> Record:
     if not isinstance(item, dict):
-        return failed(f"expected an object of fields, got {_json_type(item)}")
+        return failed(_("expected an object of fields, got {type}").format(type=_json_type(item)))
     return Record(options.rename(item))
 
 
@@ -82,11 +91,11 @@ def _first_line_is_an_object(text: str) -> bool:
 
 def _json_type(value: object) -> str:
     if isinstance(value, bool):
-        return "true or false"
+        return _("true or false")
     if isinstance(value, int | float):
-        return "a number"
+        return _("a number")
     if isinstance(value, str):
-        return "a string"
+        return _("a string")
     if isinstance(value, list):
-        return "an array"
-    return "null" if value is None else "an object"
+        return _("an array")
+    return "null" if value is None else _("an object")

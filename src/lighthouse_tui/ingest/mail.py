@@ -20,6 +20,7 @@ from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
 from typing import Any
 
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.ingest.entries import Record, failed
 from lighthouse_tui.ingest.keys import message_hash_key, message_id_key
 from lighthouse_tui.ingest.mail_body import CUT_MARKER, clean, read_body
@@ -30,8 +31,8 @@ PARSE_LIMIT = 512 * 1024
 """Enough for 64 KB of text in any transfer encoding, behind a few inline images."""
 HEAD_LIMIT = 64 * 1024
 """Header blocks longer than this are not mail anyone meant to send."""
-NO_SUBJECT = "(no subject)"
-NOT_A_MESSAGE = "not an e-mail message: it does not start with headers"
+NO_SUBJECT = "(no subject)"  # untranslated: stored in the log as the title, language-neutral
+NOT_A_MESSAGE = N_("not an e-mail message: it does not start with headers")
 
 _PARSER = BytesParser(policy=policy.default)
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
@@ -82,7 +83,11 @@ def read_message(span: Span, key: str | None, kind: str) -> Record:
         message = _PARSER.parsebytes(span.buffer[span.start : span.parsed_end])
         return _record(message, span, key, kind)
     except Exception as exc:  # see the docstring: one bad message is one problem
-        return failed(f"cannot read this message ({type(exc).__name__}: {shorten(str(exc), 120)})")
+        return failed(
+            _("cannot read this message ({error}: {detail})").format(
+                error=type(exc).__name__, detail=shorten(str(exc), 120)
+            )
+        )
 
 
 def _record(message: EmailMessage, span: Span, key: str | None, kind: str) -> Record:
@@ -92,7 +97,7 @@ def _record(message: EmailMessage, span: Span, key: str | None, kind: str) -> Re
     notices: list[str] = []
     subject = _decoded(raw.get("subject"))
     if not subject:
-        notices.append(f"no Subject: titled {NO_SUBJECT!r}")
+        notices.append(_("no Subject: titled {title}").format(title=repr(NO_SUBJECT)))
     received, date_notice = _received(raw.get("date"))
     if date_notice:
         notices.append(date_notice)
@@ -141,14 +146,16 @@ def _received(header: str | None) -> tuple[datetime | None, str | None]:
     """When the message was sent; None (the log takes "now") when the Date is missing or
     not a date the log can store."""
     if header is None or not header.strip():
-        return None, "no Date: received now"
+        return None, _("no Date: received now")
     try:
         moment = parsedate_to_datetime(" ".join(header.split()))
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)
         return moment.astimezone(UTC), None
     except (ValueError, TypeError, IndexError, OverflowError):
-        return None, f"Date {shorten(header.strip(), 60)!r} is not a date: received now"
+        return None, _("Date {date} is not a date: received now").format(
+            date=repr(shorten(header.strip(), 60))
+        )
 
 
 def _attachments_after(span: Span) -> list[str]:

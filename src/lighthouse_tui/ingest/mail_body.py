@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from email.headerregistry import ContentDispositionHeader, ContentTypeHeader
 from email.message import EmailMessage, Message
 
+from lighthouse_tui.core.i18n import _
 from lighthouse_tui.ingest.html_text import html_to_text
 
 BODY_LIMIT = 64 * 1024
@@ -115,17 +116,23 @@ def _decode(data: bytes, charset: str, cut: bool) -> tuple[str, str | None]:
     except LookupError:
         return (
             data.decode("utf-8", "replace"),
-            f"unknown charset {charset!r}: read as UTF-8, undecodable bytes replaced",
+            _("unknown charset {charset}: read as UTF-8, undecodable bytes replaced").format(
+                charset=repr(charset)
+            ),
         )
     except UnicodeError:
         if undeclared:
-            return data.decode(
-                "cp1252", "replace"
-            ), "no charset declared, not UTF-8: read as cp1252"
+            return data.decode("cp1252", "replace"), _(
+                "no charset declared, not UTF-8: read as cp1252"
+            )
     try:
-        return data.decode(codec, "replace"), f"bytes not valid in {charset} were replaced"
+        return data.decode(codec, "replace"), _(
+            "bytes not valid in {charset} were replaced"
+        ).format(charset=charset)
     except UnicodeError:
-        return data.decode("utf-8", "replace"), f"not readable as {charset}: read as UTF-8"
+        return data.decode("utf-8", "replace"), _(
+            "not readable as {charset}: read as UTF-8"
+        ).format(charset=charset)
 
 
 def _strict(data: bytes, codec: str, cut: bool) -> str:
@@ -146,5 +153,8 @@ def _defects(message: EmailMessage, truncated: bool) -> list[str]:
     }
     if not names:
         return []
-    words = sorted(_WORD.sub(" ", n.removesuffix("Defect")).lower() for n in names)
-    return [f"broken MIME ({', '.join(words)}): read what could be read"]
+    words = sorted(
+        _WORD.sub(" ", n.removesuffix("Defect")).lower()  # untranslated: a class name's suffix
+        for n in names
+    )
+    return [_("broken MIME ({defects}): read what could be read").format(defects=", ".join(words))]

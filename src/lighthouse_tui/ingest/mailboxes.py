@@ -16,6 +16,7 @@ from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
 
+from lighthouse_tui.core.i18n import _
 from lighthouse_tui.ingest.entries import (
     Entry,
     Reader,
@@ -36,7 +37,7 @@ from lighthouse_tui.ingest.mail import (
 )
 from lighthouse_tui.ingest.text import EMPTY
 
-EML, MBOX, MAILDIR = "e-mail", "mbox", "Maildir"
+EML, MBOX, MAILDIR = "e-mail", "mbox", "Maildir"  # untranslated: names of formats, in --json
 _FROM_LINE = re.compile(rb"^From [^\n]*(?:\n|\Z)", re.MULTILINE)
 MAILDIR_PARTS = ("cur", "new")
 
@@ -45,7 +46,7 @@ def mapped(path: Path, stack: ExitStack) -> Buffer:
     """The file's bytes: read when small, mapped when large (kept open by `stack`)."""
     size = path.stat().st_size
     if size == 0:
-        raise SourceError(EMPTY)
+        raise SourceError(_(EMPTY))
     if size <= PARSE_LIMIT:
         return path.read_bytes()
     file = stack.enter_context(path.open("rb"))
@@ -55,13 +56,13 @@ def mapped(path: Path, stack: ExitStack) -> Buffer:
 def read_eml(buffer: Buffer, kind: str) -> Reader:
     span = Span(buffer, 0, len(buffer))
     if not span.is_message:
-        raise SourceError(NOT_A_MESSAGE)
+        raise SourceError(_(NOT_A_MESSAGE))
     return Reader(EML, "message", iter([_entry(span, "", kind, 1.0)]))
 
 
 def read_mbox(buffer: Buffer, kind: str) -> Reader:
     if buffer[:5] != b"From ":
-        raise SourceError("not an mbox file: it does not start with a 'From ' line")
+        raise SourceError(_("not an mbox file: it does not start with a 'From ' line"))
     return Reader(MBOX, "message", _mbox_entries(buffer, kind))
 
 
@@ -77,7 +78,7 @@ def read_maildir(path: Path, kind: str) -> Reader:
         if not entry.name.startswith(".") and entry.is_file()
     )
     if not files:
-        raise SourceError(f"{EMPTY} (no messages in cur/ or new/)")
+        raise SourceError(_("empty: nothing to import (no messages in cur/ or new/)"))
     return Reader(MAILDIR, "message", _maildir_entries(path, files, kind))
 
 
@@ -106,7 +107,7 @@ def _maildir_entries(path: Path, files: list[tuple[str, str]], kind: str) -> Ite
         if len(head) < HEAD_LIMIT:  # the whole file: parse it from here, no second read
             yield _entry(span, where, kind, done)
         elif not span.is_message:
-            yield ready(where, failed(NOT_A_MESSAGE), done)
+            yield ready(where, failed(_(NOT_A_MESSAGE)), done)
         else:
             key = early_key(span)
             yield Entry(where, partial(_read_file, file, key, kind), done, key)
@@ -114,9 +115,9 @@ def _maildir_entries(path: Path, files: list[tuple[str, str]], kind: str) -> Ite
 
 def _entry(span: Span, where: str, kind: str, done: float) -> Entry:
     if span.start == span.end:
-        return ready(where, failed(EMPTY), done)
+        return ready(where, failed(_(EMPTY)), done)
     if not span.is_message:
-        return ready(where, failed(NOT_A_MESSAGE), done)
+        return ready(where, failed(_(NOT_A_MESSAGE)), done)
     key = early_key(span)
     return Entry(where, partial(read_message, span, key, kind), done, key)
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from lighthouse_tui.core.i18n import _
 from lighthouse_tui.core.problems import Problem, ProblemsError
 from lighthouse_tui.core.strategy import DEFAULT_KIND, Strategy
 from lighthouse_tui.core.suggest import closest
@@ -70,7 +71,7 @@ def make_options(
     if kind is not None and kind not in strategy.all_kinds:
         problems.append(
             Problem(
-                f"unknown kind {kind!r}",
+                _("unknown kind {kind}").format(kind=repr(kind)),
                 path="-k",
                 suggestion=closest(kind, strategy.all_kinds),
             )
@@ -79,14 +80,17 @@ def make_options(
     for text in maps:
         column, sep, wanted = text.rpartition("=")
         if not sep or not column.strip() or not wanted.strip():
-            problems.append(Problem(f"{text!r}: expected COLUMN=FIELD", path="--map"))
+            problems.append(
+                Problem(_("{map}: expected COLUMN=FIELD").format(map=repr(text)), path="--map")
+            )
             continue
         target = _target(strategy, normalise(wanted))
         if target is None:
             problems.append(
                 Problem(
-                    f"{text!r}: {wanted.strip()!r} is not a field, kind or rated criterion of "
-                    "the strategy",
+                    _(
+                        "{map}: {field} is not a field, kind or rated criterion of the strategy"
+                    ).format(map=repr(text), field=repr(wanted.strip())),
                     path="--map",
                     suggestion=closest(normalise(wanted), _targets(strategy)),
                 )

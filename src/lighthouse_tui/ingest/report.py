@@ -7,6 +7,8 @@ two can never disagree about what an import did.
 from dataclasses import dataclass
 from typing import Any
 
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import ngettext
 from lighthouse_tui.core.problems import visible
 
 MAX_MESSAGE = 300
@@ -49,6 +51,23 @@ class SourceReport:
     unit: str
     """What an item is called: row, line, item, entry, message."""
     read: bool
+
+    @property
+    def counted(self) -> str:
+        """`12 rows`, `1 message`, in the user's language. `unit` stays the English word of
+        `--json`; its translation lives here, beside the readers that name it."""
+        count = i18n.decimal(self.items)
+        if self.unit == "row":
+            text = ngettext("{count} row", "{count} rows", self.items)
+        elif self.unit == "line":
+            text = ngettext("{count} line", "{count} lines", self.items)
+        elif self.unit == "entry":
+            text = ngettext("{count} entry", "{count} entries", self.items)
+        elif self.unit == "message":
+            text = ngettext("{count} message", "{count} messages", self.items)
+        else:
+            text = ngettext("{count} item", "{count} items", self.items)
+        return text.format(count=count)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from lighthouse_tui.core.i18n import _
 from lighthouse_tui.core.opportunity import Opportunity, build_opportunity
 from lighthouse_tui.core.problems import ProblemsError
 from lighthouse_tui.ingest.entries import Entry, Reader, SourceError, cannot_read
@@ -159,7 +160,7 @@ class _Run:
             except ProblemsError as exc:
                 problems.extend(str(p) for p in exc.problems)
         if opportunity is not None and not opportunity.title.strip():
-            problems.append("no title: every opportunity needs one")
+            problems.append(_("no title: every opportunity needs one"))
         if problems or opportunity is None:
             self.skipped += 1
             self.problems.extend(Issue(label, entry.where, shorten(p)) for p in problems)

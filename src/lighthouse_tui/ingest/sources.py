@@ -14,6 +14,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.ingest.csv_source import read_csv
 from lighthouse_tui.ingest.entries import Reader, cannot_read
 from lighthouse_tui.ingest.json_source import read_json, read_json_lines
@@ -98,7 +99,7 @@ FORMATS: dict[str, Opener] = {
     ".mbox": _mail(read_mbox),
     ".mbx": _mail(read_mbox),
 }
-_UNKNOWN = (
+_UNKNOWN = N_(
     "not a format lighthouse imports (CSV, JSON, JSON Lines, TOML, e-mail, mbox): "
     "give the file its extension"
 )
@@ -121,9 +122,9 @@ def plan(source: Source) -> tuple[list[Planned | Unreadable], list[Issue]]:
                 return [Planned(label, source, _maildir(source), _maildir_size(source))], []
             return _directory(source)
         if not source.exists():
-            return [Unreadable(label, "no such file or directory")], []
+            return [Unreadable(label, _("no such file or directory"))], []
         if not source.is_file():
-            return [Unreadable(label, "not a regular file")], []
+            return [Unreadable(label, _("not a regular file"))], []
         size = source.stat().st_size
         if opener := FORMATS.get(source.suffix.lower()):
             return [Planned(label, source, opener, size)], []
@@ -147,27 +148,36 @@ def _directory(path: Path) -> tuple[list[Planned | Unreadable], list[Issue]]:
             skipped.append(entry.name + ("/" if entry.is_dir() else ""))
     notices = []
     if skipped:
-        named = ", ".join(skipped[:_MAX_NAMED])
-        more = f" and {len(skipped) - _MAX_NAMED} more" if len(skipped) > _MAX_NAMED else ""
-        notices.append(
-            Issue(
-                str(path),
-                "",
-                f"skipped {named}{more}: not a Maildir, so only {' '.join(FORMATS)} files are "
-                "read, and no sub-directories",
+        message = (
+            _(
+                "skipped {names} and {more} more: not a Maildir, so only {extensions} files are "
+                "read, and no sub-directories"
+            )
+            if len(skipped) > _MAX_NAMED
+            else _(
+                "skipped {names}: not a Maildir, so only {extensions} files are read, and no "
+                "sub-directories"
             )
         )
+        named = {
+            "names": ", ".join(skipped[:_MAX_NAMED]),
+            "more": len(skipped) - _MAX_NAMED,
+            "extensions": " ".join(FORMATS),
+        }
+        notices.append(Issue(str(path), "", message.format(**named)))
     if not planned:
-        planned.append(Unreadable(str(path), f"{EMPTY} (no file with a known extension)"))
+        planned.append(
+            Unreadable(str(path), _("empty: nothing to import (no file with a known extension)"))
+        )
     return planned, notices
 
 
 def _sniffed(label: str, origin: Source, head: bytes, size: int) -> Planned | Unreadable:
     if size <= len(head) and not head.strip():
-        return Unreadable(label, EMPTY)
+        return Unreadable(label, _(EMPTY))
     if opener := _sniff(head):
         return Planned(label, origin, opener, size)
-    return Unreadable(label, binary_problem(head) if is_binary(head) else _UNKNOWN)
+    return Unreadable(label, binary_problem(head) if is_binary(head) else _(_UNKNOWN))
 
 
 def _sniff(head: bytes) -> Opener | None:

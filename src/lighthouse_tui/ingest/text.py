@@ -9,18 +9,25 @@ which one was used, so a wrong guess shows instead of silently garbling names.
 import codecs
 from dataclasses import dataclass
 
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.ingest.entries import SourceError
 
 SAMPLE = 64 * 1024
 _BOMS = (
-    (codecs.BOM_UTF8, "utf-8", "UTF-8 with BOM"),
-    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 (little-endian BOM)"),
-    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 (big-endian BOM)"),
+    (codecs.BOM_UTF8, "utf-8", N_("UTF-8 with BOM")),
+    (codecs.BOM_UTF16_LE, "utf-16-le", N_("UTF-16 (little-endian BOM)")),
+    (codecs.BOM_UTF16_BE, "utf-16-be", N_("UTF-16 (big-endian BOM)")),
 )
-_ARCHIVES = {b"PK\x03\x04": "a ZIP archive or a spreadsheet (.xlsx, .ods)", b"%PDF": "a PDF"}
+_ARCHIVES = {
+    b"PK\x03\x04": N_(
+        "not text: this is a ZIP archive or a spreadsheet (.xlsx, .ods); export it as CSV"
+    ),
+    b"%PDF": N_("not text: this is a PDF; export it as CSV"),
+}
 
 
-EMPTY = "empty: nothing to import"
+EMPTY = N_("empty: nothing to import")
+"""Marked for the catalog; translated where it is said (`_(EMPTY)`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,14 +42,14 @@ def decode_source(data: bytes) -> Decoded:
     it is when it can tell)."""
     decoded = _decode(data)
     if not decoded.text.strip():
-        raise SourceError(EMPTY)
+        raise SourceError(_(EMPTY))
     return decoded
 
 
 def _decode(data: bytes) -> Decoded:
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
-            return _with_replacement(data[len(bom) :], codec, label)
+            return _with_replacement(data[len(bom) :], codec, _(label))
     if is_binary(data):
         raise SourceError(binary_problem(data))
     try:
@@ -50,9 +57,9 @@ def _decode(data: bytes) -> Decoded:
     except UnicodeDecodeError:
         pass
     try:
-        return Decoded(data.decode("cp1252"), "cp1252 (not UTF-8)")
+        return Decoded(data.decode("cp1252"), _("cp1252 (not UTF-8)"))
     except UnicodeDecodeError:
-        return Decoded(data.decode("latin-1"), "latin-1 (not UTF-8)")
+        return Decoded(data.decode("latin-1"), _("latin-1 (not UTF-8)"))
 
 
 def is_binary(data: bytes) -> bool:
@@ -72,14 +79,17 @@ def is_binary(data: bytes) -> bool:
 
 
 def binary_problem(data: bytes) -> str:
-    for magic, what in _ARCHIVES.items():
+    for magic, problem in _ARCHIVES.items():
         if data.startswith(magic):
-            return f"not text: this is {what}; export it as CSV"
-    return "not text: binary data (or UTF-16 without a byte-order mark)"
+            return _(problem)
+    return _("not text: binary data (or UTF-16 without a byte-order mark)")
 
 
 def _with_replacement(data: bytes, codec: str, label: str) -> Decoded:
     try:
         return Decoded(data.decode(codec), label)
     except UnicodeDecodeError:
-        return Decoded(data.decode(codec, errors="replace"), f"{label}, bad bytes replaced")
+        return Decoded(
+            data.decode(codec, errors="replace"),
+            _("{encoding}, bad bytes replaced").format(encoding=label),
+        )

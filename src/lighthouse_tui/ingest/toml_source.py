@@ -7,6 +7,7 @@ the table header. Keys outside any table are named and left, not guessed at.
 from collections.abc import Iterator
 from typing import Any
 
+from lighthouse_tui.core.i18n import _
 from lighthouse_tui.core.loader import parse_toml
 from lighthouse_tui.core.problems import ProblemsError
 from lighthouse_tui.ingest.entries import Entry, Reader, Record, SourceError, failed, ready
@@ -27,12 +28,19 @@ def read_toml(data: bytes, options: ImportOptions) -> Reader:
     entries = document.get(TABLE)
     if not isinstance(entries, list) or not entries:
         raise SourceError(
-            f"no [[{TABLE}]] tables: write each opportunity as a [[{TABLE}]] table of fields"
+            _(
+                "no [[{table}]] tables: write each opportunity as a [[{table}]] table of fields"
+            ).format(table=TABLE)
         )
     reader = Reader("TOML", "entry", _entries(entries, options), (decoded.encoding,))
     if others := [key for key in document if key != TABLE]:
         reader.notices.append(
-            ("", f"keys outside any [[{TABLE}]] not imported: {', '.join(map(repr, others))}")
+            (
+                "",
+                _("keys outside any [[{table}]] not imported: {keys}").format(
+                    table=TABLE, keys=", ".join(map(repr, others))
+                ),
+            )
         )
     return reader
 
@@ -42,6 +50,8 @@ def _entries(entries: list[Any], options: ImportOptions) -> Iterator[Entry]:
         record = (
             Record(options.rename(entry))
             if isinstance(entry, dict)
-            else failed(f"expected a table of fields, got {type(entry).__name__}")
+            else failed(
+                _("expected a table of fields, got {type}").format(type=type(entry).__name__)
+            )
         )
         yield ready(f"[{index}]", record, (index + 1) / len(entries))

@@ -19,8 +19,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
+from lighthouse_tui.core import i18n
 from lighthouse_tui.core.capacity import Commitment, week_of
 from lighthouse_tui.core.filter import Evaluation
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.core.text import fold
@@ -48,7 +50,17 @@ Clock = Callable[[], datetime]
 
 
 class StoreError(Exception):
-    """The log cannot be used as asked; the message is one line for the user."""
+    """The log cannot be used as asked; the message is one line for the user, in their
+    language (never stored, never compared)."""
+
+
+_ALREADY = {
+    "accept": N_("decision {id} is already accept: nothing to correct"),
+    "decline": N_("decision {id} is already decline: nothing to correct"),
+    "defer": N_("decision {id} is already defer: nothing to correct"),
+}
+"""Per final choice, so that each language can say it in its own words (an accepted
+decision, not "already accept")."""
 
 
 def utc_now() -> datetime:
@@ -94,20 +106,23 @@ def due_filter(after_days: int, today: date) -> LogFilter:
     return LogFilter(until=today - timedelta(days=after_days + 1), outcome_due=True)
 
 
-_DECISION_COLUMNS = """
-    d.id, d.opportunity_id, d.decided_at, d.kind, o.title, o.source, d.default_choice,
-    d.verdict, d.score, d.provisional, d.final_choice, d.note, d.strategy, d.evaluation,
-    o.fields, o.ratings, d.hours_per_week, d.weeks,
-    x.rating, x.note, x.happened_on, x.recorded_at,
-    (SELECT count(*) FROM outcomes WHERE decision_id = d.id)
-"""
+_DECISION_COLUMNS = (
+    " d.id, d.opportunity_id, d.decided_at, d.kind, o.title, o.source,"  # untranslated: SQL
+    " d.default_choice,"
+    " d.verdict, d.score, d.provisional, d.final_choice, d.note, d.strategy, d.evaluation,"
+    " o.fields, o.ratings, d.hours_per_week, d.weeks,"
+    " x.rating, x.note, x.happened_on, x.recorded_at,"
+    " (SELECT count(*) FROM outcomes WHERE decision_id = d.id)"
+)
 _LATEST_OUTCOME = (
-    " LEFT JOIN outcomes x ON x.id = (SELECT max(id) FROM outcomes WHERE decision_id = d.id)"
+    " LEFT JOIN outcomes x ON x.id ="  # untranslated: SQL
+    " (SELECT max(id) FROM outcomes WHERE decision_id = d.id)"
 )
 """A correction is a new outcome row: the latest one counts. Looked up per decision, for a
 page or one decision."""
 _LATEST_OUTCOMES = (
-    " LEFT JOIN (SELECT decision_id, max(id), rating, note, happened_on, count(*) AS recorded"
+    " LEFT JOIN (SELECT decision_id, max(id), rating, note, happened_on,"  # untranslated: SQL
+    " count(*) AS recorded"
     " FROM outcomes GROUP BY decision_id) x ON x.decision_id = d.id"
 )
 """The same for a read of the whole log, in one pass over the outcomes (SQLite takes the bare
@@ -142,7 +157,7 @@ def _select_decisions(
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     if order:
-        sql += f" ORDER BY {order}"
+        sql += f" ORDER BY {order}"  # untranslated: SQL
     if limit is not None:
         sql += " LIMIT ?"
         values.append(limit)
@@ -177,16 +192,22 @@ class DecisionLog:
         and `export` work on a read-only file or medium.
         """
         if path.is_dir():
-            raise StoreError(f"{path}: is a directory, not a decision log")
+            raise StoreError(_("{path}: is a directory, not a decision log").format(path=path))
         if readonly and not path.exists():
-            raise StoreError(f"{path}: no decision log yet (record a decision first)")
+            raise StoreError(
+                _("{path}: no decision log yet (record a decision first)").format(path=path)
+            )
         try:
             if not readonly:
                 create_private(path)
             uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
             db = sqlite3.connect(uri, uri=True, timeout=busy_timeout, isolation_level=None)
         except (OSError, sqlite3.OperationalError) as exc:
-            raise StoreError(f"{path}: cannot open the decision log: {_reason(exc)}") from None
+            raise StoreError(
+                _("{path}: cannot open the decision log: {reason}").format(
+                    path=path, reason=_reason(exc)
+                )
+            ) from None
         log = cls(db, path, clock, busy_timeout)
         try:
             log._prepare(readonly)
@@ -208,8 +229,10 @@ class DecisionLog:
         if readonly:
             if version < READABLE_FROM:
                 raise StoreError(
-                    f"{self.path}: needs an upgrade (log version {version} → {LATEST}); run a "
-                    "command that writes, such as `lighthouse inbox`, with write access"
+                    _(
+                        "{path}: needs an upgrade (log version {version} → {latest}); run a "
+                        "command that writes, such as `lighthouse inbox`, with write access"
+                    ).format(path=self.path, version=version, latest=LATEST)
                 )
             return
         self._use_wal()
@@ -237,11 +260,17 @@ class DecisionLog:
             " (SELECT count(*) FROM sqlite_schema)"
         ).fetchone()
         if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
-            raise StoreError(f"{self.path}: is an SQLite file, but not a Lighthouse decision log")
+            raise StoreError(
+                _("{path}: is an SQLite file, but not a Lighthouse decision log").format(
+                    path=self.path
+                )
+            )
         if version > LATEST:
             raise StoreError(
-                f"{self.path}: written by a newer Lighthouse (log version {version}; this one "
-                f"reads up to {LATEST}): upgrade Lighthouse"
+                _(
+                    "{path}: written by a newer Lighthouse (log version {version}; this one "
+                    "reads up to {latest}): upgrade Lighthouse"
+                ).format(path=self.path, version=version, latest=LATEST)
             )
         return int(version)
 
@@ -263,7 +292,11 @@ class DecisionLog:
             else:
                 break
         if mode != "wal":
-            raise StoreError(f"{self.path}: cannot use write-ahead logging on this file system")
+            raise StoreError(
+                _("{path}: cannot use write-ahead logging on this file system").format(
+                    path=self.path
+                )
+            )
 
     def close(self) -> None:
         self._db.close()
@@ -396,7 +429,7 @@ class DecisionLog:
                 (item_id,),
             ).fetchone()
         if row is None:
-            raise StoreError(f"no inbox item {item_id}")
+            raise StoreError(_("no inbox item {id}").format(id=item_id))
         return _inbox_item(row)
 
     def set_archived(self, item_id: int, archived: bool) -> None:
@@ -408,7 +441,10 @@ class DecisionLog:
                 (new, item_id, old),
             ).rowcount
         if not changed:
-            raise StoreError(f"no {old} inbox item {item_id}")
+            message = (
+                _("no pending inbox item {id}") if archived else _("no archived inbox item {id}")
+            )
+            raise StoreError(message.format(id=item_id))
 
     # Decisions
 
@@ -451,7 +487,7 @@ class DecisionLog:
                     (*_opportunity_columns(opportunity), item_id),
                 ).rowcount
                 if not changed:
-                    raise StoreError(f"no pending inbox item {item_id}")
+                    raise StoreError(_("no pending inbox item {id}").format(id=item_id))
             hours = opportunity.values.get("hours_per_week")
             weeks = opportunity.values.get("weeks")
             stored = json.dumps(evaluation.to_json(), ensure_ascii=False, separators=(",", ":"))
@@ -489,7 +525,10 @@ class DecisionLog:
     ) -> list[DecisionRecord]:
         """Newest first, a page at a time: `before` is the last id of the previous page."""
         after = (
-            ("(d.decided_at, d.id) < (SELECT decided_at, id FROM decisions WHERE id = ?)",)
+            (
+                "(d.decided_at, d.id) <"  # untranslated: SQL
+                " (SELECT decided_at, id FROM decisions WHERE id = ?)",
+            )
             if before is not None
             else ()
         )
@@ -497,7 +536,7 @@ class DecisionLog:
             where,
             also=after,
             params=() if before is None else (before,),
-            order="d.decided_at DESC, d.id DESC",
+            order="d.decided_at DESC, d.id DESC",  # untranslated: SQL
             limit=limit,
         )
         with self._reading() as db:
@@ -535,7 +574,7 @@ class DecisionLog:
         with self._reading() as db:
             row = db.execute(sql, params).fetchone()
         if row is None:
-            raise StoreError(f"no decision {decision_id}")
+            raise StoreError(_("no decision {id}").format(id=decision_id))
         return _decision(row)
 
     def strategy_version(self, fingerprint: str) -> tuple[str, bytes]:
@@ -545,7 +584,11 @@ class DecisionLog:
                 "SELECT source, content FROM strategies WHERE fingerprint = ?", (fingerprint,)
             ).fetchone()
         if row is None:
-            raise StoreError(f"strategy version {fingerprint[:12]} is not in the log")
+            raise StoreError(
+                _("strategy version {fingerprint} is not in the log").format(
+                    fingerprint=fingerprint[:12]
+                )
+            )
         return row[0], bytes(row[1])
 
     # Corrections
@@ -558,17 +601,19 @@ class DecisionLog:
         Never silent, never lost: `corrections` lists them all. Correcting to the current
         choice is refused, so the history holds only real changes."""
         if final not in FINAL_CHOICES:
-            raise StoreError(f"a final choice is accept, decline or defer, got {final}")
+            raise StoreError(
+                _("a final choice is accept, decline or defer, got {final}").format(final=final)
+            )
         now = self._clock()
         with self._transaction() as db:
             row = db.execute(
                 "SELECT final_choice FROM decisions WHERE id = ?", (decision_id,)
             ).fetchone()
             if row is None:
-                raise StoreError(f"no decision {decision_id}")
+                raise StoreError(_("no decision {id}").format(id=decision_id))
             previous = row[0]
             if previous == final:
-                raise StoreError(f"decision {decision_id} is already {final}: nothing to correct")
+                raise StoreError(_(_ALREADY[final]).format(id=decision_id))
             db.execute(
                 "INSERT INTO corrections (decision_id, previous, final, note, recorded_at)"
                 " VALUES (?, ?, ?, ?, ?)",
@@ -610,7 +655,9 @@ class DecisionLog:
         dialog cannot log an outcome that happened before its decision or has not happened yet.
         """
         if not 1 <= rating <= 5:
-            raise StoreError(f"an outcome is rated from 1 to 5, got {rating}")
+            raise StoreError(
+                _("an outcome is rated from 1 to 5, got {rating}").format(rating=rating)
+            )
         now = self._clock()
         today = _local_day(now)
         with self._transaction() as db:
@@ -618,18 +665,20 @@ class DecisionLog:
                 "SELECT decided_at FROM decisions WHERE id = ?", (decision_id,)
             ).fetchone()
             if row is None:
-                raise StoreError(f"no decision {decision_id}")
+                raise StoreError(_("no decision {id}").format(id=decision_id))
             decided = _local_day(_parse_ts(row[0]))
             happened = happened_on or today
             if happened < decided:
                 raise StoreError(
-                    f"outcome date {happened.isoformat()} is before decision {decision_id}"
-                    f" (decided on {decided.isoformat()})"
+                    _("outcome date {date} is before decision {id} (decided on {decided})").format(
+                        date=happened.isoformat(), id=decision_id, decided=decided.isoformat()
+                    )
                 )
             if happened > today:
                 raise StoreError(
-                    f"outcome date {happened.isoformat()} is in the future"
-                    f" (today is {today.isoformat()})"
+                    _("outcome date {date} is in the future (today is {today})").format(
+                        date=happened.isoformat(), today=today.isoformat()
+                    )
                 )
             db.execute(
                 "INSERT INTO outcomes (decision_id, rating, note, happened_on, recorded_at)"
@@ -668,7 +717,10 @@ class DecisionLog:
         )
         params: tuple[str, ...] = ()
         if running_on is not None:
-            sql += " AND (weeks IS NULL OR julianday(decided_at) + weeks * 7 > julianday(?) - 2)"
+            sql += (
+                " AND (weeks IS NULL"  # untranslated: SQL
+                " OR julianday(decided_at) + weeks * 7 > julianday(?) - 2)"
+            )
             params = (week_of(running_on).isoformat(),)
         with self._reading() as db:
             rows = db.execute(sql, params).fetchall()
@@ -736,7 +788,7 @@ def _filter_sql(where: LogFilter) -> tuple[list[str], list[Any]]:
         params.append(where.verdict)
     if where.overrode:
         clauses.append(
-            "((d.verdict = 'accept' AND d.final_choice = 'decline')"
+            "((d.verdict = 'accept' AND d.final_choice = 'decline')"  # untranslated: SQL
             " OR (d.verdict = 'decline' AND d.final_choice = 'accept'))"
         )
     if where.text:
@@ -744,7 +796,7 @@ def _filter_sql(where: LogFilter) -> tuple[list[str], list[Any]]:
         params.append(fold(where.text))
     if where.outcome_due:
         clauses.append(
-            "d.final_choice != 'defer'"
+            "d.final_choice != 'defer'"  # untranslated: SQL
             " AND NOT EXISTS (SELECT 1 FROM outcomes WHERE decision_id = d.id)"
         )
     return clauses, params
@@ -815,7 +867,7 @@ def _user_fault(exc: sqlite3.DatabaseError) -> bool:
         for words in (
             "readonly",
             "read-only",
-            "disk is full",
+            "disk is full",  # untranslated: SQLite's words, matched
             "disk I/O",
             "malformed",
             "not a database",
@@ -827,18 +879,19 @@ def _describe(path: Path, exc: sqlite3.DatabaseError, busy_timeout: float) -> st
     """The one line a user sees for a database error they can do something about."""
     text = str(exc)
     if "not a database" in text or "malformed" in text:
-        return f"{path}: not a Lighthouse decision log ({text})"
+        return _("{path}: not a Lighthouse decision log ({error})").format(path=path, error=text)
     if _is_busy(exc):
-        return (
-            f"{path}: the log is busy: another program has held it for over "
-            f"{busy_timeout:g} s; try again"
-        )
+        return _(
+            "{path}: the log is busy: another program has held it for over {seconds} s; try again"
+        ).format(path=path, seconds=i18n.decimal(busy_timeout, 3))
     if "readonly" in text or "read-only" in text:
-        return f"{path}: the log is read-only; nothing was recorded"
-    if "unable to open" in text:
-        return f"{path}: cannot open the decision log ({text})"
-    if "disk is full" in text:
-        return f"{path}: the disk is full; nothing was recorded"
+        return _("{path}: the log is read-only; nothing was recorded").format(path=path)
+    if "unable to open" in text:  # untranslated: SQLite's words, matched
+        return _("{path}: cannot open the decision log ({error})").format(path=path, error=text)
+    if "disk is full" in text:  # untranslated: SQLite's words, matched
+        return _("{path}: the disk is full; nothing was recorded").format(path=path)
     if "disk I/O" in text:
-        return f"{path}: the disk failed to read or write the log ({text}); nothing was recorded"
+        return _(
+            "{path}: the disk failed to read or write the log ({error}); nothing was recorded"
+        ).format(path=path, error=text)
     return f"{path}: {text}"

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lighthouse_tui.core.filter import Evaluation, evaluate
+from lighthouse_tui.core.i18n import _
 from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_bytes
 from lighthouse_tui.core.opportunity import rebuild_opportunity
 from lighthouse_tui.core.problems import ProblemsError
@@ -62,14 +63,20 @@ def replay(log: DecisionLog, record: DecisionRecord, current: LoadedStrategy | N
     notes: list[str] = []
     source, data = log.strategy_version(record.fingerprint)
     try:
-        then = load_strategy_bytes(data, f"{source} (as of decision {record.id})")
+        then = load_strategy_bytes(
+            data, _("{source} (as of decision {id})").format(source=source, id=record.id)
+        )
     except ProblemsError as exc:
-        notes.append(f"the strategy version that scored it no longer loads: {exc.problems[0]}")
+        notes.append(
+            _("the strategy version that scored it no longer loads: {problem}").format(
+                problem=exc.problems[0]
+            )
+        )
         return Replay(record, None, None, None, notes, log.corrections(record.id))
     then_evaluation = _score(then, record, notes)
     now = None
     if current is not None and current.fingerprint != record.fingerprint:
         now_notes: list[str] = []
         now = _score(current, record, now_notes)
-        notes.extend(f"today's strategy: {note}" for note in now_notes)
+        notes.extend(_("today's strategy: {note}").format(note=note) for note in now_notes)
     return Replay(record, then, then_evaluation, now, notes, log.corrections(record.id))

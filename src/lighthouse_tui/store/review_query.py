@@ -16,7 +16,10 @@ from typing import Any
 from lighthouse_tui.core.review import Combo, DueOutcome, Tally
 from lighthouse_tui.store.days import LocalDays
 
-_LATEST = "(SELECT rating FROM outcomes WHERE decision_id = d.id ORDER BY id DESC LIMIT 1)"
+_LATEST = (
+    "(SELECT rating FROM outcomes WHERE decision_id = d.id"  # untranslated: SQL
+    " ORDER BY id DESC LIMIT 1)"
+)
 """The latest outcome of decision `d`: a correction replaces the earlier rating."""
 
 
