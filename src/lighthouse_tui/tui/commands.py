@@ -5,17 +5,24 @@ Titles are user text: they are matched and highlighted as plain text here, never
 the palette's markup parsing (`Matcher.highlight` would read `[bold]` in a title as markup).
 They are matched `fold`ed, as the inbox's filter does (`regie` finds "Régie"), and shown as
 they are, the matched letters mapped back onto the title.
+
+The palette itself, and the commands Textual adds to it, speak the language chosen: Textual
+writes them in English (`Palette`, `translated`).
 """
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual.command import DiscoveryHit, Hit, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.app import SystemCommand
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.core.text import fold, visible
 from lighthouse_tui.render.log import age
 from lighthouse_tui.store.log import DecisionLog, StoreError
@@ -29,8 +36,53 @@ DISCOVERED = 20
 inbox's order."""
 
 
+TEXTUAL_WORDS = (
+    N_("palette"),
+    N_("Open the command palette"),
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit"),
+    N_("Quit the application as soon as possible"),
+    N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
+"""Textual's own words that reach the screen: its palette key (`palette`, shown in the
+footer) and its system commands, in the catalog so that `translated` and the footer find
+them. Textual 8's words, exactly as it writes them."""
+
+
+def translated(commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
+    """Textual's system commands (`App.get_system_commands`) in the language chosen."""
+    for command in commands:
+        yield command._replace(title=_(command.title), help=_(command.help))
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, with its words in the language chosen: the placeholder,
+    and the line that says nothing matched (written by Textual just before the list is
+    shown with it)."""
+
+    def __init__(self) -> None:
+        super().__init__(placeholder=_("Search for commands…"), id="--command-palette")
+
+    def _watch__list_visible(self) -> None:
+        super()._watch__list_visible()
+        commands = self.query_one(CommandList)
+        if commands.option_count == 1 and commands.get_option_at_index(0).id == self._NO_MATCHES:
+            commands.replace_option_prompt(
+                self._NO_MATCHES, Align.center(Text(_("No matches found"), style="not bold"))
+            )
+
+
 def triage_label(item: InboxItem) -> str:
-    return f"Triage: {visible(item.title or '(untitled)')}"
+    return _("Triage: {title}").format(title=visible(item.title or _("(untitled)")))
 
 
 class Folded:
@@ -80,7 +132,9 @@ class InboxCommands(Provider):
 
     def _help(self, item: InboxItem, now: datetime) -> str:
         waited = age(item.received, now)
-        return f"{item.kind}, received {'just now' if waited == 'now' else waited + ' ago'}"
+        if waited == "now":
+            return _("{kind}, received just now").format(kind=item.kind)
+        return _("{kind}, received {age} ago").format(kind=item.kind, age=waited)
 
     def _open(self, item: InboxItem) -> partial[object]:
         return partial(self.lighthouse.triage_item, item)

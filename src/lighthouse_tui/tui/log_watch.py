@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding
 from textual.screen import Screen
 
+from lighthouse_tui.core.i18n import N_
+
 if TYPE_CHECKING:
     from lighthouse_tui.tui.app import LighthouseApp
 
@@ -36,16 +38,33 @@ def signature(path: Path) -> Signature:
     return tuple(found)
 
 
+RELOAD_TIPS = {
+    "the decisions": N_(  # untranslated: the callers' key; the sentence is shown
+        "Read the decisions again from the log; done by itself when another lighthouse "
+        "(the shell) writes to it"
+    ),
+    "the review": N_(  # untranslated: the callers' key; the sentence is shown
+        "Read the review again from the log; done by itself when another lighthouse "
+        "(the shell) writes to it"
+    ),
+    "the inbox": N_(  # untranslated: the callers' key; the sentence is shown
+        "Read the inbox again from the log; done by itself when another lighthouse "
+        "(the shell) writes to it"
+    ),
+}
+"""The key's tooltip on each screen that has it, a whole sentence each for the catalog."""
+
+
 def reload_binding(what: str, ident: str, *, show: bool = True) -> Binding:
     """The same key on every screen that shows the log; in the footer where there is room
-    for it (`?` and the palette list it everywhere)."""
+    for it (`?` and the palette list it everywhere). `what` is read again: one of
+    `RELOAD_TIPS`."""
     return Binding(
         "ctrl+r",
         "reload_log",
-        "Reload",
+        N_("Reload"),
         show=show,
-        tooltip=f"Read {what} again from the log; done by itself when another lighthouse "
-        "(the shell) writes to it",
+        tooltip=RELOAD_TIPS[what],
         id=ident,
     )
 

@@ -2,6 +2,7 @@
 choice, an outcome. Keys rather than buttons and menus, so triage never needs the mouse and
 a decision costs two key presses: the choice, then enter."""
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -13,7 +14,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from lighthouse_tui.core.i18n import N_, _
+
 CHOOSE = "choose"
+ENTER_RECORDS = N_("Enter records; escape goes back.")
+"""The end of every prompt for a note."""
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +30,18 @@ class Answer:
     """The line typed after it; None when left empty or not asked."""
 
 
+def sentence(template: str, style: str = "", **parts: Text) -> Text:
+    """A translated sentence with user text in it, `{title}` where the language puts it: the
+    user text goes in as it is, never through `format` or markup."""
+    text = Text(style=style)
+    for place, piece in enumerate(PLACEHOLDER.split(template)):
+        if place % 2:
+            text.append_text(parts[piece])
+        else:
+            text.append(piece)
+    return text
+
+
 def keys_text(app: App[object], bindings: Iterable[Binding]) -> Text:
     """The keys that answer a question, from their bindings: `y accept · n decline`."""
     line = Text()
@@ -31,7 +49,7 @@ def keys_text(app: App[object], bindings: Iterable[Binding]) -> Text:
         if line:
             line.append(" · ", style="dim")
         line.append(app.get_key_display(binding), style="bold")
-        line.append(f" {binding.description}")
+        line.append(f" {_(binding.description)}")
     return line
 
 
@@ -45,7 +63,8 @@ def value_binding(
     ident: str,
     key_display: str | None = None,
 ) -> Binding:
-    """A key that runs `action` with `value`: `y` → `reflex('accept')`."""
+    """A key that runs `action` with `value`: `y` → `reflex('accept')`. The description and
+    the tooltip are marked `N_` by the caller."""
     return Binding(
         key,
         f"{action}('{value}')",
@@ -67,21 +86,21 @@ class QuestionScreen(ModalScreen[Answer | None]):
     AUTO_FOCUS = ""
     """Nothing focused until the note is asked: the keys that answer go to the screen, not
     into the (hidden) note."""
-    BINDING_GROUP_TITLE = "Question"
+    BINDING_GROUP_TITLE = N_("Question")
     ASK = ""
     """Put before the keys: the question they answer, when the dialog's text does not end
-    with it."""
+    with it; marked `N_`."""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss_none", "Cancel", tooltip="Answer nothing", id="cancel"),
+        Binding("escape", "dismiss_none", N_("Cancel"), tooltip=N_("Answer nothing"), id="cancel"),
         # Handled as the key arrives (priority), not after it has been through the note: the
         # screen below then holds the keys typed next before any reaches this dialog's note.
         Binding(
             "enter",
             "answer",
-            "Answer",
+            N_("Answer"),
             show=False,
             priority=True,
-            tooltip="Answer with the key chosen and the note typed",
+            tooltip=N_("Answer with the key chosen and the note typed"),
             id="answer",
         ),
     ]
@@ -98,7 +117,10 @@ class QuestionScreen(ModalScreen[Answer | None]):
             yield Static(self.keys_line(), id="question-keys")
             yield Static(id="note-prompt")
             yield Input(
-                self.first_note, placeholder="type a line, or enter alone", id="note", compact=True
+                self.first_note,
+                placeholder=_("type a line, or enter alone"),
+                id="note",
+                compact=True,
             )
 
     def on_mount(self) -> None:
@@ -110,9 +132,9 @@ class QuestionScreen(ModalScreen[Answer | None]):
         return [b for b in Binding.make_bindings(self.BINDINGS) if b.action.startswith(CHOOSE)]
 
     def keys_line(self) -> Text:
-        line = Text(self.ASK, style="bold")
+        line = Text(f"{_(self.ASK)}  " if self.ASK else "", style="bold")
         line.append_text(keys_text(self.app, self.answers()))
-        line.append("   escape cancels", style="dim")
+        line.append(f"   {_('escape cancels')}", style="dim")
         return line
 
     def note_prompt(self, _choice: str) -> Text | None:
