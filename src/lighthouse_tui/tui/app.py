@@ -27,7 +27,7 @@ from lighthouse_tui.core.locations import StrategyLocation
 from lighthouse_tui.core.strategy import Review
 from lighthouse_tui.store.log import BUSY_TIMEOUT_S, Clock, DecisionLog, StoreError, utc_now
 from lighthouse_tui.store.records import DefaultChoice, InboxItem
-from lighthouse_tui.tui.commands import InboxCommands, Palette, translated
+from lighthouse_tui.tui.commands import InboxCommands, Palette
 from lighthouse_tui.tui.literal import DropControlCharacters
 from lighthouse_tui.tui.logbook import Logbook, LogSummary, read_summary
 from lighthouse_tui.tui.no_color import ReadableMonochrome
@@ -446,6 +446,11 @@ class LighthouseApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(keys_table(self.screen)))
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, in the language chosen (`Palette`)."""
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette())
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's commands, then every action bound on the screen or the app: declaring a
         binding is all it takes for an action to be in the palette too.
@@ -453,7 +458,7 @@ class LighthouseApp(App[None]):
         Read from the declarations rather than `active_bindings`, which leaves out the
         letter keys while a text input has focus: the palette is the way to them then.
         """
-        yield from translated(super().get_system_commands(screen))
+        yield from super().get_system_commands(screen)
         for node in (screen, self):
             actions: set[str] = set()
             for binding in Binding.make_bindings(node.BINDINGS):
@@ -468,11 +473,6 @@ class LighthouseApp(App[None]):
                     binding.tooltip,
                     partial(self.run_action, binding.action, node),
                 )
-
-    def action_command_palette(self) -> None:
-        """Textual's palette, in the language chosen (`Palette`)."""
-        if self.use_command_palette and not Palette.is_open(self):
-            self.push_screen(Palette())
 
 
 class QuitScreen(ConfirmScreen):

@@ -6,18 +6,16 @@ the palette's markup parsing (`Matcher.highlight` would read `[bold]` in a title
 They are matched `fold`ed, as the inbox's filter does (`regie` finds "Régie"), and shown as
 they are, the matched letters mapped back onto the title.
 
-The palette itself, and the commands Textual adds to it, speak the language chosen: Textual
-writes them in English (`Palette`, `translated`).
+The palette itself speaks the language chosen too, where Textual writes English (`Palette`).
 """
 
-from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from rich.align import Align
 from rich.text import Text
-from textual.app import SystemCommand
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
@@ -36,32 +34,18 @@ DISCOVERED = 20
 inbox's order."""
 
 
-TEXTUAL_WORDS = (
+TEXTUAL_KEYS = (
     N_("palette"),
     N_("Open the command palette"),
-    N_("Theme"),
-    N_("Change the current theme"),
     N_("Quit"),
-    N_("Quit the application as soon as possible"),
-    N_("Keys"),
-    N_("Hide the keys and widget help panel"),
-    N_("Show help for the focused widget and a summary of available keys"),
-    N_("Minimize"),
-    N_("Minimize the widget and restore to normal size"),
-    N_("Maximize"),
-    N_("Maximize the focused widget"),
-    N_("Screenshot"),
-    N_("Save an SVG 'screenshot' of the current screen"),
+    N_("Quit the app and return to the command prompt."),
+    N_("Focus Next"),
+    N_("Focus Previous"),
+    N_("Copy selected text"),
 )
-"""Textual's own words that reach the screen: its palette key (`palette`, shown in the
-footer) and its system commands, in the catalog so that `translated` and the footer find
-them. Textual 8's words, exactly as it writes them."""
-
-
-def translated(commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
-    """Textual's system commands (`App.get_system_commands`) in the language chosen."""
-    for command in commands:
-        yield command._replace(title=_(command.title), help=_(command.help))
+"""The words of Textual's own keys, for the catalog: the palette's key in the footer, and the
+app's and the screens' keys that Textual declares, in the help and the palette. Textual 8's
+words, exactly as it writes them."""
 
 
 class Palette(CommandPalette):

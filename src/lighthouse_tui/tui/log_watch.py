@@ -38,35 +38,11 @@ def signature(path: Path) -> Signature:
     return tuple(found)
 
 
-RELOAD_TIPS = {
-    "the decisions": N_(  # untranslated: the callers' key; the sentence is shown
-        "Read the decisions again from the log; done by itself when another lighthouse "
-        "(the shell) writes to it"
-    ),
-    "the review": N_(  # untranslated: the callers' key; the sentence is shown
-        "Read the review again from the log; done by itself when another lighthouse "
-        "(the shell) writes to it"
-    ),
-    "the inbox": N_(  # untranslated: the callers' key; the sentence is shown
-        "Read the inbox again from the log; done by itself when another lighthouse "
-        "(the shell) writes to it"
-    ),
-}
-"""The key's tooltip on each screen that has it, a whole sentence each for the catalog."""
-
-
-def reload_binding(what: str, ident: str, *, show: bool = True) -> Binding:
+def reload_binding(tooltip: str, ident: str, *, show: bool = True) -> Binding:
     """The same key on every screen that shows the log; in the footer where there is room
-    for it (`?` and the palette list it everywhere). `what` is read again: one of
-    `RELOAD_TIPS`."""
-    return Binding(
-        "ctrl+r",
-        "reload_log",
-        N_("Reload"),
-        show=show,
-        tooltip=RELOAD_TIPS[what],
-        id=ident,
-    )
+    for it (`?` and the palette list it everywhere). `tooltip` is the screen's whole
+    sentence, marked with `N_`: one glued from pieces could not be translated."""
+    return Binding("ctrl+r", "reload_log", N_("Reload"), show=show, tooltip=tooltip, id=ident)
 
 
 class LogWatch:

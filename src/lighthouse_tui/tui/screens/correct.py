@@ -12,6 +12,7 @@ from lighthouse_tui.core import i18n
 from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.render.literal import literal, one_line
 from lighthouse_tui.render.log import choice
+from lighthouse_tui.render.sentence import sentence
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.records import DecisionRecord
 from lighthouse_tui.tui.screens.base import LighthouseScreen
@@ -21,7 +22,6 @@ from lighthouse_tui.tui.screens.question import (
     ENTER_RECORDS,
     Answer,
     QuestionScreen,
-    sentence,
 )
 
 
@@ -43,15 +43,16 @@ class CorrectScreen(QuestionScreen):
         question.append_text(
             sentence(
                 _("Decided {day} {time}: reflex {reflex} → filter {verdict} → final {final}"),
-                day=Text(i18n.day(decided.date())),
-                time=Text(f"{decided:%H:%M}"),
+                "bold",
+                day=i18n.day(decided.date()),
+                time=f"{decided:%H:%M}",
                 reflex=choice(record.default_choice),
                 verdict=choice(record.verdict),
                 final=choice(record.final_choice),
             )
         )
         question.append(
-            f"\n{_('The log keeps the choice it replaces, with the time and your note.')}",
+            "\n" + _("The log keeps the choice it replaces, with the time and your note."),
             style="dim",
         )
         super().__init__(question)
@@ -70,7 +71,7 @@ class CorrectScreen(QuestionScreen):
             f"{_(FINAL_WORDS[self.current]).capitalize()} → {_(FINAL_WORDS[choice])}. ",
             style="bold",
         )
-        prompt.append(f"{_('Why, in one line?')} ")
+        prompt.append(_("Why, in one line?") + " ")
         prompt.append(_(ENTER_RECORDS), style="dim")
         return prompt
 

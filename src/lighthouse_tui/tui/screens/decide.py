@@ -84,18 +84,18 @@ class DecideScreen(QuestionScreen):
     ) -> None:
         self.verdict = evaluation.verdict
         question = literal(title or _("(untitled)"), "bold")
-        question.append(f"\n{_('Your reflex:')} ")
+        question.append("\n" + _("Your reflex:") + " ")
         question.append_text(choice(reflex))
-        question.append(f"   {_('The filter:')} ")
+        question.append("   " + _("The filter:") + " ")
         question.append_text(verdict_line(evaluation))
         super().__init__(question, choice=final, note=note)
 
     def note_prompt(self, choice: str) -> Text:
         if goes_against(self.verdict, choice):
             prompt = Text(f"{_(AGAINST[choice])} ", style="bold")
-            prompt.append(f"{_('why, in one line?')} ")
+            prompt.append(_("why, in one line?") + " ")
         else:
             prompt = Text(f"{_(FINAL_WORDS[choice]).capitalize()}. ", style="bold")
-            prompt.append(f"{_('A note, if you want one.')} ")
+            prompt.append(_("A note, if you want one.") + " ")
         prompt.append(_(ENTER_RECORDS), style="dim")
         return prompt

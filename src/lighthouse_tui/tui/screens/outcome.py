@@ -10,12 +10,12 @@ from lighthouse_tui.core import i18n
 from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.render.literal import literal
 from lighthouse_tui.render.log import choice, outcome_text, stars
+from lighthouse_tui.render.sentence import sentence
 from lighthouse_tui.store.records import DecisionRecord
 from lighthouse_tui.tui.screens.question import (
     CHOOSE,
     ENTER_RECORDS,
     QuestionScreen,
-    sentence,
     value_binding,
 )
 
@@ -51,7 +51,7 @@ class OutcomeScreen(QuestionScreen):
         question = sentence(
             _("How did {title} turn out?"),
             "bold",
-            title=literal(record.title or _("(untitled)")),
+            title=literal(record.title or _("(untitled)"), "bold"),
         )
         decided = _("Decided {day}: {choice}").format(
             day=i18n.day(record.decided_at.astimezone().date()),
@@ -59,15 +59,15 @@ class OutcomeScreen(QuestionScreen):
         )
         question.append(f"\n{decided}", style="dim")
         if record.outcome is not None:
-            question.append(f"\n{_('Rated before:')} ", style="dim")
+            question.append("\n" + _("Rated before:") + " ", style="dim")
             question.append_text(outcome_text(record.outcome))
-            question.append(f"  {_('(a new rating is kept beside it)')}", style="dim")
+            question.append("  " + _("(a new rating is kept beside it)"), style="dim")
         super().__init__(question)
 
     def note_prompt(self, choice: str) -> Text:
         rating = int(choice)
         prompt = stars(rating)
         prompt.append(f" {_(OUTCOME_WORDS[rating])}. ", style="bold")
-        prompt.append(f"{_('What happened, in a line?')} ")
+        prompt.append(_("What happened, in a line?") + " ")
         prompt.append(_(ENTER_RECORDS), style="dim")
         return prompt

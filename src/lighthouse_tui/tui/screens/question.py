@@ -2,7 +2,6 @@
 choice, an outcome. Keys rather than buttons and menus, so triage never needs the mouse and
 a decision costs two key presses: the choice, then enter."""
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -19,7 +18,6 @@ from lighthouse_tui.core.i18n import N_, _
 CHOOSE = "choose"
 ENTER_RECORDS = N_("Enter records; escape goes back.")
 """The end of every prompt for a note."""
-PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,18 +26,6 @@ class Answer:
     """The value of the key pressed (`accept`, `defer`, `4`...)."""
     note: str | None = None
     """The line typed after it; None when left empty or not asked."""
-
-
-def sentence(template: str, style: str = "", **parts: Text) -> Text:
-    """A translated sentence with user text in it, `{title}` where the language puts it: the
-    user text goes in as it is, never through `format` or markup."""
-    text = Text(style=style)
-    for place, piece in enumerate(PLACEHOLDER.split(template)):
-        if place % 2:
-            text.append_text(parts[piece])
-        else:
-            text.append(piece)
-    return text
 
 
 def keys_text(app: App[object], bindings: Iterable[Binding]) -> Text:
@@ -134,7 +120,7 @@ class QuestionScreen(ModalScreen[Answer | None]):
     def keys_line(self) -> Text:
         line = Text(f"{_(self.ASK)}  " if self.ASK else "", style="bold")
         line.append_text(keys_text(self.app, self.answers()))
-        line.append(f"   {_('escape cancels')}", style="dim")
+        line.append("   " + _("escape cancels"), style="dim")
         return line
 
     def note_prompt(self, _choice: str) -> Text | None:

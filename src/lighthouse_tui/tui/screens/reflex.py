@@ -9,8 +9,9 @@ from textual.binding import Binding, BindingType
 
 from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.render.literal import literal
+from lighthouse_tui.render.sentence import sentence
 from lighthouse_tui.store.records import DefaultChoice
-from lighthouse_tui.tui.screens.question import CHOOSE, QuestionScreen, sentence, value_binding
+from lighthouse_tui.tui.screens.question import CHOOSE, QuestionScreen, value_binding
 
 REFLEX_KEYS: dict[str, DefaultChoice] = {
     "y": "accept",
@@ -62,7 +63,7 @@ def reflex_bindings(action: str, prefix: str) -> list[Binding]:
 def reflex_question(title: str) -> Text:
     if not title:
         return Text(_("Your first reflex on this opportunity?"), style="bold")
-    return sentence(_("Your first reflex on {title}?"), "bold", title=literal(title))
+    return sentence(_("Your first reflex on {title}?"), "bold", title=literal(title, "bold"))
 
 
 class ReflexScreen(QuestionScreen):
