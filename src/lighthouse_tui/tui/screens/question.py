@@ -114,8 +114,13 @@ class QuestionScreen(ModalScreen[Answer | None]):
             self.choose_value(self.chosen)
 
     def answers(self) -> list[Binding]:
-        """The keys that answer, as the dialog shows them."""
-        return [b for b in Binding.make_bindings(self.BINDINGS) if b.action.startswith(CHOOSE)]
+        """The keys that answer, as the dialog shows them: once per answer, as a binding of
+        two keys (`y,o`) comes out of `make_bindings` once per key."""
+        found: dict[str, Binding] = {}
+        for binding in Binding.make_bindings(self.BINDINGS):
+            if binding.action.startswith(CHOOSE):
+                found.setdefault(binding.action, binding)
+        return list(found.values())
 
     def keys_line(self) -> Text:
         line = Text(f"{_(self.ASK)}  " if self.ASK else "", style="bold")
