@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from lighthouse_tui.core import i18n
-from lighthouse_tui.core.i18n import N_, _, ngettext
+from lighthouse_tui.core.i18n import N_, ngettext
 
 NEAR_END = 20
 MOST_HELD_FOR_END = 5_000
@@ -33,7 +33,6 @@ Row = tuple[str, Sequence[Text]]
 class Column:
     key: str
     label: str
-    """Marked `N_` by the screen that lists the columns, and translated here, when shown."""
     width: int | None = None
     """Cells; None for the one column that takes the width the others leave (the title)."""
     hide_first: int | None = None
@@ -169,7 +168,7 @@ class PagedTable(DataTable[Text], inherit_bindings=False):
         self.clear(columns=True)
         for place in shown:
             column = self.spec[place]
-            self.add_column(Text(_(column.label)), key=column.key, width=column.width or width)
+            self.add_column(Text(column.label), key=column.key, width=column.width or width)
         for key, cells in self._rows.items():
             self.add_row(*self._cells(cells), key=key)
         if self.row_count:
