@@ -247,6 +247,7 @@ async def test_o_for_oui_answers_the_reflex_accept_when_recording(
         assert isinstance(pilot.app.screen, ReflexScreen)
         keys = flat(text_of(pilot.app.screen.query_one("#question-keys")))
         assert "y/o accept · n decline · u unsure" in keys
+        assert keys.count("y/o") == 1
         await pilot.press("o")
         assert isinstance(pilot.app.screen, DecideScreen)
         await pilot.press("a", "enter")

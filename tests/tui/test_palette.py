@@ -3,7 +3,8 @@ from any screen, its title shown as text even when it looks like markup."""
 
 from collections.abc import Callable
 
-from textual.command import CommandList, CommandPalette
+import pytest
+from textual.command import CommandInput, CommandList, CommandPalette
 from textual.content import Content
 from textual.pilot import Pilot
 
@@ -13,7 +14,7 @@ from lighthouse_tui.tui.screens.check import CheckScreen
 from lighthouse_tui.tui.screens.inbox import InboxScreen
 from lighthouse_tui.tui.screens.triage import TriageScreen
 
-from .conftest import SIZE, item, settle
+from .conftest import SIZE, item, settle, until
 
 
 async def search(pilot: Pilot[None], query: str) -> list[str]:
@@ -95,3 +96,25 @@ async def test_an_item_is_found_without_its_accents_and_shown_with_them(
             await pilot.press("escape", "ctrl+p")
             await settle(pilot)
             assert (await search(pilot, query))[0].startswith("Triage: Régie Œuvre")
+
+
+@pytest.mark.usefixtures("french")
+async def test_the_palette_speaks_french(
+    make_app: Callable[..., LighthouseApp], log: DecisionLog
+) -> None:
+    """Textual's own words too: the placeholder, and the line that says nothing matched."""
+    log.add(item("Régie"))
+    async with make_app().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        palette = pilot.app.screen
+        assert isinstance(palette, CommandPalette)
+        assert palette.query_one(CommandInput).placeholder == "Rechercher une commande…"
+        hits = palette.query_one(CommandList)
+        prompts = [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)]
+        assert any(prompt.startswith("Trier : Régie") for prompt in prompts), prompts
+        assert any("client_request, reçu il y a 1h" in prompt for prompt in prompts), prompts
+        await pilot.press(*"qwxz")
+        await until(pilot, lambda: hits.option_count == 1 and hits.get_option_at_index(0).disabled)
+        assert "Aucun résultat" in str(hits.get_option_at_index(0).prompt)

@@ -29,7 +29,7 @@ from lighthouse_tui.core.locations import StrategyLocation
 from lighthouse_tui.core.strategy import Review
 from lighthouse_tui.store.log import BUSY_TIMEOUT_S, Clock, DecisionLog, StoreError, utc_now
 from lighthouse_tui.store.records import DefaultChoice, InboxItem
-from lighthouse_tui.tui.commands import InboxCommands
+from lighthouse_tui.tui.commands import InboxCommands, Palette
 from lighthouse_tui.tui.literal import DropControlCharacters
 from lighthouse_tui.tui.logbook import Logbook, LogSummary, read_summary
 from lighthouse_tui.tui.no_color import ReadableMonochrome
@@ -492,6 +492,11 @@ class LighthouseApp(App[None]):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(keys_table(self.screen)))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, in the language chosen (`Palette`)."""
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette())
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's commands, then every action bound on the screen or the app: declaring a

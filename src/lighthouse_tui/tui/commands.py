@@ -5,17 +5,22 @@ Titles are user text: they are matched and highlighted as plain text here, never
 the palette's markup parsing (`Matcher.highlight` would read `[bold]` in a title as markup).
 They are matched `fold`ed, as the inbox's filter does (`regie` finds "Régie"), and shown as
 they are, the matched letters mapped back onto the title.
+
+The palette itself speaks the language chosen too, where Textual writes English (`Palette`).
 """
 
 from collections.abc import AsyncIterator, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual.command import DiscoveryHit, Hit, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.core.text import fold, visible
 from lighthouse_tui.render.log import age
 from lighthouse_tui.store.log import DecisionLog, StoreError
@@ -27,10 +32,43 @@ if TYPE_CHECKING:
 DISCOVERED = 20
 """How many waiting items the palette lists before anything is typed: the oldest, in the
 inbox's order."""
+JUST_NOW = timedelta(minutes=1)
+"""Younger than this, an item was received "just now": `age` has no number for it yet."""
+
+
+TEXTUAL_KEYS = (
+    N_("palette"),
+    N_("Open the command palette"),
+    N_("Quit"),
+    N_("Quit the app and return to the command prompt."),
+    N_("Focus Next"),
+    N_("Focus Previous"),
+    N_("Copy selected text"),
+)
+"""The words of Textual's own keys, for the catalog: the palette's key in the footer, and the
+app's and the screens' keys that Textual declares, in the help and the palette. Textual 8's
+words, exactly as it writes them."""
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, with its words in the language chosen: the placeholder,
+    and the line that says nothing matched (written by Textual just before the list is
+    shown with it)."""
+
+    def __init__(self) -> None:
+        super().__init__(placeholder=_("Search for commands…"), id="--command-palette")
+
+    def _watch__list_visible(self) -> None:
+        super()._watch__list_visible()
+        commands = self.query_one(CommandList)
+        if commands.option_count == 1 and commands.get_option_at_index(0).id == self._NO_MATCHES:
+            commands.replace_option_prompt(
+                self._NO_MATCHES, Align.center(Text(_("No matches found"), style="not bold"))
+            )
 
 
 def triage_label(item: InboxItem) -> str:
-    return f"Triage: {visible(item.title or '(untitled)')}"
+    return _("Triage: {title}").format(title=visible(item.title or _("(untitled)")))
 
 
 class Folded:
@@ -79,8 +117,9 @@ class InboxCommands(Provider):
             return  # the palette still offers every action; the inbox screen says what is wrong
 
     def _help(self, item: InboxItem, now: datetime) -> str:
-        waited = age(item.received, now)
-        return f"{item.kind}, received {'just now' if waited == 'now' else waited + ' ago'}"
+        if now - item.received < JUST_NOW:
+            return _("{kind}, received just now").format(kind=item.kind)
+        return _("{kind}, received {age} ago").format(kind=item.kind, age=age(item.received, now))
 
     def _open(self, item: InboxItem) -> partial[object]:
         return partial(self.lighthouse.triage_item, item)

@@ -12,6 +12,8 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from lighthouse_tui.core.i18n import _
+
 FALLBACK_EDITORS = ("nano", "vi")
 
 
@@ -59,5 +61,7 @@ def run_editor(command: list[str], path: Path) -> str | None:
     try:
         subprocess.run([*command, str(path)], check=False)
     except OSError as exc:
-        return f"Could not start {command[0]}: {exc.strerror or exc}"
+        return _("Could not start {editor}: {reason}").format(
+            editor=command[0], reason=exc.strerror or exc
+        )
     return None

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from lighthouse_tui.core.capacity import committed_in_week
+from lighthouse_tui.core.i18n import _
 from lighthouse_tui.store.log import BUSY_TIMEOUT_S, Clock, DecisionLog, StoreError, utc_now
 
 T = TypeVar("T")
@@ -83,7 +84,9 @@ class Logbook:
         the user, when the log could not be opened or the call fails in a way they can fix."""
         log = self._log
         if log is None:
-            raise StoreError(self.problem or f"{self.path}: the decision log is not open")
+            raise StoreError(
+                self.problem or _("{path}: the decision log is not open").format(path=self.path)
+            )
         return await self._in_thread(lambda: call(log, *args, **kwargs))
 
     async def _in_thread(self, call: Callable[[], T]) -> T:

@@ -6,6 +6,7 @@ strategy stays in use, so a typo made while editing never takes the check screen
 
 from dataclasses import dataclass
 
+from lighthouse_tui.core.i18n import ngettext
 from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
 from lighthouse_tui.core.locations import StrategyLocation
 from lighthouse_tui.core.problems import Problem, ProblemsError
@@ -22,7 +23,7 @@ class StrategyState:
     @property
     def problem_count(self) -> str:
         count = len(self.problems)
-        return f"{count} problem{'' if count == 1 else 's'}"
+        return ngettext("{count} problem", "{count} problems", count).format(count=count)
 
     @property
     def is_stale(self) -> bool:

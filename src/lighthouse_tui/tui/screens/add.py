@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.tui.draft import Draft, Reading
@@ -21,16 +22,16 @@ class AddScreen(ModalScreen[Opportunity | None]):
     """Dismissed with the opportunity to add, or None. Enter in any field adds, so a quick
     note of a request is a title and enter."""
 
-    BINDING_GROUP_TITLE = "Adding to the inbox"
+    BINDING_GROUP_TITLE = N_("Adding to the inbox")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+s",
             "add",
-            "Add",
-            tooltip="Put the opportunity in the inbox (enter in a field does too)",
+            N_("Add"),
+            tooltip=N_("Put the opportunity in the inbox (enter in a field does too)"),
             id="add-to-inbox",
         ),
-        Binding("escape", "dismiss_none", "Cancel", tooltip="Add nothing", id="cancel-add"),
+        Binding("escape", "dismiss_none", N_("Cancel"), tooltip=N_("Add nothing"), id="cancel-add"),
     ]
 
     def __init__(self, loaded: LoadedStrategy) -> None:
@@ -40,10 +41,10 @@ class AddScreen(ModalScreen[Opportunity | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="add-dialog"):
-            yield Static(Text("Add to the inbox", style="bold"))
+            yield Static(Text(_("Add to the inbox"), style="bold"))
             yield CheckForm(self.loaded, Draft(), on_change=self._read, ratings="none")
             yield Static(
-                Text("Enter or ctrl+s adds it; escape cancels.", style="dim"), id="add-hint"
+                Text(_("Enter or ctrl+s adds it; escape cancels."), style="dim"), id="add-hint"
             )
 
     def on_mount(self) -> None:
@@ -62,9 +63,13 @@ class AddScreen(ModalScreen[Opportunity | None]):
             return
         if reading.errors:
             name, error = next(iter(reading.errors.items()))
-            self.notify(f"{name}: {error}", severity="warning", markup=False)
+            self.notify(
+                _("{field}: {error}").format(field=name, error=error),
+                severity="warning",
+                markup=False,
+            )
         elif not reading.opportunity.title.strip():
-            self.notify("Give it a title first", severity="warning", markup=False)
+            self.notify(_("Give it a title first"), severity="warning", markup=False)
         else:
             self.dismiss(reading.opportunity)
 

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
 
+from lighthouse_tui.core.i18n import _
 from lighthouse_tui.store.log import StoreError
 from lighthouse_tui.tui.state import StrategyState
 from lighthouse_tui.tui.widgets.footer import KeysFooter
@@ -90,12 +91,15 @@ class LighthouseScreen(Screen[None]):
 
 def log_problem(problem: str) -> Text:
     """What stands in for the inbox and the log when the log cannot be opened at all."""
-    text = Text("✗ The decision log cannot be used\n\n", style="bold red")
+    text = Text(_("✗ The decision log cannot be used") + "\n\n", style="bold red")
     text.append(problem)
     text.append(
-        "\n\nThe quick check (c) and the strategy (s) still work; nothing can be added, "
-        "triaged or recorded until the log opens. Fix the file, or point Lighthouse at "
-        "another log (--db PATH or $LIGHTHOUSE_DB), and start it again.",
+        "\n\n"
+        + _(
+            "The quick check (c) and the strategy (s) still work; nothing can be added, "
+            "triaged or recorded until the log opens. Fix the file, or point Lighthouse at "
+            "another log (--db PATH or $LIGHTHOUSE_DB), and start it again."
+        ),
         style="italic",
     )
     return text

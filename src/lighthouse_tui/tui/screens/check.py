@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 
 from lighthouse_tui.core.filter import Evaluation
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.core.text import visible
 from lighthouse_tui.store.log import StoreError
@@ -23,20 +24,20 @@ from lighthouse_tui.tui.widgets.assessment import Assessment
 
 
 class CheckScreen(LighthouseScreen):
-    BINDING_GROUP_TITLE = "Quick check"
+    BINDING_GROUP_TITLE = N_("Quick check")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+r",
             "new_check",
-            "New check",
-            tooltip="Clear the form for the next opportunity",
+            N_("New check"),
+            tooltip=N_("Clear the form for the next opportunity"),
             id="new-check",
         ),
         Binding(
             "ctrl+s",
             "record",
-            "Record",
-            tooltip="Record this decision in the log: your reflex, then your final choice",
+            N_("Record"),
+            tooltip=N_("Record this decision in the log: your reflex, then your final choice"),
             id="record-check",
         ),
     ]
@@ -66,7 +67,7 @@ class CheckScreen(LighthouseScreen):
         draft = self.assessment.form.draft if self.assessment.form else None
         if draft is None or not (draft.ratings or any(t.strip() for t in draft.texts.values())):
             return None
-        return Text("The quick check's form, not recorded, is not kept.")
+        return Text(_("The quick check's form, not recorded, is not kept."))
 
     async def action_new_check(self) -> None:
         await self.assessment.start_over()
@@ -105,6 +106,9 @@ class CheckScreen(LighthouseScreen):
         except StoreError as error:
             self.store_failed(error)
             return
-        self.notify(f"Recorded as decision {decision}: {visible(title)}", markup=False)
+        self.notify(
+            _("Recorded as decision {id}: {title}").format(id=decision, title=visible(title)),
+            markup=False,
+        )
         self.lighthouse.log_changed()
         await assessment.start_over()

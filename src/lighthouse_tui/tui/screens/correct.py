@@ -8,18 +8,26 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.render.literal import literal, one_line
 from lighthouse_tui.render.log import choice
+from lighthouse_tui.render.sentence import sentence
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.records import DecisionRecord
 from lighthouse_tui.tui.screens.base import LighthouseScreen
 from lighthouse_tui.tui.screens.decide import FINAL_WORDS, as_final, final_bindings
-from lighthouse_tui.tui.screens.question import CHOOSE, Answer, QuestionScreen
+from lighthouse_tui.tui.screens.question import (
+    CHOOSE,
+    ENTER_RECORDS,
+    Answer,
+    QuestionScreen,
+)
 
 
 class CorrectScreen(QuestionScreen):
-    BINDING_GROUP_TITLE = "Correct a decision"
-    ASK = "Correct it to?  "
+    BINDING_GROUP_TITLE = N_("Correct a decision")
+    ASK = N_("Correct it to?")
     BINDINGS: ClassVar[list[BindingType]] = [
         *QuestionScreen.BINDINGS,
         *final_bindings(CHOOSE, "correct"),
@@ -27,14 +35,25 @@ class CorrectScreen(QuestionScreen):
 
     def __init__(self, record: DecisionRecord) -> None:
         self.current = record.final_choice
-        question = Text("Correct ", style="bold")
-        question.append_text(literal(record.title or "(untitled)", "bold"))
-        question.append(f"\nDecided {record.decided_at.astimezone():%Y-%m-%d %H:%M}: reflex ")
-        question.append_text(choice(record.default_choice))
-        question.append(f" → filter {record.verdict} → final ")
-        question.append_text(choice(record.final_choice))
+        decided = record.decided_at.astimezone()
+        question = sentence(
+            _("Correct {title}"), "bold", title=literal(record.title or _("(untitled)"), "bold")
+        )
+        question.append("\n")
+        question.append_text(
+            sentence(
+                _("Decided {day} {time}: reflex {reflex} → filter {verdict} → final {final}"),
+                "bold",
+                day=i18n.day(decided.date()),
+                time=f"{decided:%H:%M}",
+                reflex=choice(record.default_choice),
+                verdict=choice(record.verdict),
+                final=choice(record.final_choice),
+            )
+        )
         question.append(
-            "\nThe log keeps the choice it replaces, with the time and your note.", style="dim"
+            "\n" + _("The log keeps the choice it replaces, with the time and your note."),
+            style="dim",
         )
         super().__init__(question)
 
@@ -49,10 +68,11 @@ class CorrectScreen(QuestionScreen):
 
     def note_prompt(self, choice: str) -> Text:
         prompt = Text(
-            f"{FINAL_WORDS[self.current].capitalize()} → {FINAL_WORDS[choice]}. ", style="bold"
+            f"{_(FINAL_WORDS[self.current]).capitalize()} → {_(FINAL_WORDS[choice])}. ",
+            style="bold",
         )
-        prompt.append("Why, in one line? ")
-        prompt.append("Enter records; escape goes back.", style="dim")
+        prompt.append(_("Why, in one line?") + " ")
+        prompt.append(_(ENTER_RECORDS), style="dim")
         return prompt
 
 
@@ -76,8 +96,11 @@ def ask_correction(
             screen.store_failed(error)
             return
         screen.notify(
-            f"Corrected “{one_line(record.title or '(untitled)')}”: "
-            f"{FINAL_WORDS[done.previous]} → {FINAL_WORDS[done.final]}",
+            _("Corrected “{title}”: {previous} → {final}").format(
+                title=one_line(record.title or _("(untitled)")),
+                previous=_(FINAL_WORDS[done.previous]),
+                final=_(FINAL_WORDS[done.final]),
+            ),
             markup=False,
         )
         screen.lighthouse.log_changed()

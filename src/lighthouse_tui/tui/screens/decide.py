@@ -7,19 +7,36 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 
 from lighthouse_tui.core.filter import Evaluation
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.render.evaluation import verdict_line
 from lighthouse_tui.render.literal import literal
 from lighthouse_tui.render.log import choice
 from lighthouse_tui.store.records import DefaultChoice, FinalChoice
-from lighthouse_tui.tui.screens.question import CHOOSE, QuestionScreen, value_binding
+from lighthouse_tui.tui.screens.question import (
+    CHOOSE,
+    ENTER_RECORDS,
+    QuestionScreen,
+    value_binding,
+)
 
 FINAL_KEYS: dict[str, FinalChoice] = {"a": "accept", "d": "decline", "l": "defer"}
-FINAL_WORDS: dict[str, str] = {"accept": "accept", "decline": "decline", "defer": "later"}
-FINAL_TIPS: dict[FinalChoice, str] = {
-    "accept": "Say yes: logged as accepted",
-    "decline": "Say no: logged as declined",
-    "defer": "Decide later: logged as deferred, and out of the inbox",
+FINAL_WORDS: dict[str, str] = {
+    "accept": N_("accept"),
+    "decline": N_("decline"),
+    "defer": N_("later"),
 }
+"""The keys' words, marked for the catalog: translated where shown."""
+FINAL_TIPS: dict[FinalChoice, str] = {
+    "accept": N_("Say yes: logged as accepted"),
+    "decline": N_("Say no: logged as declined"),
+    "defer": N_("Decide later: logged as deferred, and out of the inbox"),
+}
+AGAINST: dict[str, str] = {
+    "accept": N_("The filter said decline and you accept:"),
+    "decline": N_("The filter said accept and you decline:"),
+}
+"""By final choice, when it goes against the verdict: a whole sentence each, for the
+catalog."""
 
 
 def as_final(value: str) -> FinalChoice:
@@ -49,8 +66,8 @@ def goes_against(verdict: str, final: str) -> bool:
 
 
 class DecideScreen(QuestionScreen):
-    BINDING_GROUP_TITLE = "Your decision"
-    ASK = "Your decision?  "
+    BINDING_GROUP_TITLE = N_("Your decision")
+    ASK = N_("Your decision?")
     BINDINGS: ClassVar[list[BindingType]] = [
         *QuestionScreen.BINDINGS,
         *final_bindings(CHOOSE, "final"),
@@ -66,20 +83,19 @@ class DecideScreen(QuestionScreen):
         note: str = "",
     ) -> None:
         self.verdict = evaluation.verdict
-        question = literal(title or "(untitled)", "bold")
-        question.append("\nYour reflex: ")
+        question = literal(title or _("(untitled)"), "bold")
+        question.append("\n" + _("Your reflex:") + " ")
         question.append_text(choice(reflex))
-        question.append("   The filter: ")
+        question.append("   " + _("The filter:") + " ")
         question.append_text(verdict_line(evaluation))
         super().__init__(question, choice=final, note=note)
 
     def note_prompt(self, choice: str) -> Text:
-        word = FINAL_WORDS[choice]
         if goes_against(self.verdict, choice):
-            prompt = Text(f"The filter said {self.verdict} and you {word}: ", style="bold")
-            prompt.append("why, in one line? ")
+            prompt = Text(f"{_(AGAINST[choice])} ", style="bold")
+            prompt.append(_("why, in one line?") + " ")
         else:
-            prompt = Text(f"{word.capitalize()}. ", style="bold")
-            prompt.append("A note, if you want one. ")
-        prompt.append("Enter records; escape goes back.", style="dim")
+            prompt = Text(f"{_(FINAL_WORDS[choice]).capitalize()}. ", style="bold")
+            prompt.append(_("A note, if you want one.") + " ")
+        prompt.append(_(ENTER_RECORDS), style="dim")
         return prompt

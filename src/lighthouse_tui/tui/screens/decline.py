@@ -10,15 +10,17 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from lighthouse_tui.core.i18n import N_, _
+
 
 class DeclineMessageScreen(ModalScreen[None]):
-    BINDING_GROUP_TITLE = "Decline message"
+    BINDING_GROUP_TITLE = N_("Decline message")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape,enter,c",
             "dismiss",
-            "Close",
-            tooltip="Back to the opportunity",
+            N_("Close"),
+            tooltip=N_("Back to the opportunity"),
             id="close-decline-message",
         ),
     ]
@@ -29,12 +31,14 @@ class DeclineMessageScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="decline-dialog"):
-            yield Static(Text("A polite no, in the words you chose to share", style="bold"))
+            yield Static(Text(_("A polite no, in the words you chose to share"), style="bold"))
             yield Static(Text(self.message), id="decline-message")
             yield Static(
                 Text(
-                    "Copied to the clipboard where the terminal allows it; otherwise select "
-                    "it with the mouse. Escape closes.",
+                    _(
+                        "Copied to the clipboard where the terminal allows it; otherwise "
+                        "select it with the mouse. Escape closes."
+                    ),
                     style="dim",
                 )
             )

@@ -1,4 +1,7 @@
-"""Every key of the screen below, with what it does: the footer only has room for a few."""
+"""Every key of the screen below, with what it does: the footer only has room for a few.
+
+The words of the keys (descriptions, tooltips, the titles of the groups) are marked `N_` where
+they are declared and translated here, where they are shown."""
 
 import re
 from itertools import groupby
@@ -15,15 +18,17 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from lighthouse_tui.core.i18n import N_, _
+
 
 class HelpScreen(ModalScreen[None]):
-    BINDING_GROUP_TITLE = "Help"
+    BINDING_GROUP_TITLE = N_("Help")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape,question_mark,f1,q",
             "dismiss",
-            "Close",
-            tooltip="Close the list of keys",
+            N_("Close"),
+            tooltip=N_("Close the list of keys"),
             id="close-help",
         ),
     ]
@@ -34,10 +39,10 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog", classes="dialog"):
-            yield Static(Text("Keys", style="bold"))
+            yield Static(Text(_("Keys"), style="bold"))
             yield Static(self.keys, id="help-keys")
             yield Static(
-                Text("ctrl+p finds every action by name. Escape closes this list.", style="dim")
+                Text(_("ctrl+p finds every action by name. Escape closes this list."), style="dim")
             )
 
 
@@ -66,7 +71,7 @@ def key_sections(screen: Screen[object]) -> list[tuple[str, list[Binding]]]:
         seen.add(kind)
         own = [b for b in Binding.make_bindings(kind.BINDINGS) if b.id and b.description]
         if own:
-            sections.append((f"{title(widget)} (when focused)", own))
+            sections.append((_("{title} (when focused)").format(title=title(widget)), own))
     return sections
 
 
@@ -80,14 +85,14 @@ def keys_table(screen: Screen[object]) -> Table:
         rows: dict[str, tuple[list[str], Binding]] = {}
         for binding in bindings:
             row = group_row(binding) or binding.action
-            keys, _ = rows.setdefault(row, ([], binding))
+            keys, _first = rows.setdefault(row, ([], binding))
             shown = screen.app.get_key_display(binding)
             if shown not in keys:  # `y,o` shown `y/o`: once, not once per key
                 keys.append(shown)
         for keys, binding in rows.values():
-            what = Text(group_row(binding) or binding.description)
+            what = Text(_(group_row(binding) or binding.description))
             if binding.tooltip:
-                what.append(f"  {binding.tooltip}", style="dim")
+                what.append(f"  {_(binding.tooltip)}", style="dim")
             table.add_row(Text(" ".join(keys)), what)
     return table
 
@@ -101,8 +106,9 @@ def group_row(binding: Binding) -> str | None:
 
 def title(node: DOMNode) -> str:
     """The node's own title, else its class's name in words (`KindSelect` → "The kind
-    select"): a heading, never an identifier."""
+    select"): a heading, never an identifier. Our widgets with keys all have a title, for the
+    catalog; the class's words are for a widget of Textual's bringing keys with an id."""
     if node.BINDING_GROUP_TITLE:
-        return node.BINDING_GROUP_TITLE
+        return _(node.BINDING_GROUP_TITLE)
     words = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", type(node).__name__)
-    return " ".join(["The", *(word.lower() for word in words)])
+    return _("The {name}").format(name=" ".join(word.lower() for word in words))

@@ -6,16 +6,32 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import BindingType
 
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.render.literal import literal
-from lighthouse_tui.render.log import outcome_text, stars
+from lighthouse_tui.render.log import choice, outcome_text, stars
+from lighthouse_tui.render.sentence import sentence
 from lighthouse_tui.store.records import DecisionRecord
-from lighthouse_tui.tui.screens.question import CHOOSE, QuestionScreen, value_binding
+from lighthouse_tui.tui.screens.question import (
+    CHOOSE,
+    ENTER_RECORDS,
+    QuestionScreen,
+    value_binding,
+)
 
-OUTCOME_WORDS = {1: "bad", 2: "poor", 3: "so-so", 4: "good", 5: "great"}
+OUTCOME_WORDS = {1: N_("bad"), 2: N_("poor"), 3: N_("so-so"), 4: N_("good"), 5: N_("great")}
+"""The keys' words, marked for the catalog: translated where shown."""
+OUTCOME_TIPS = {
+    1: N_("It turned out bad (1 of 5)"),
+    2: N_("It turned out poor (2 of 5)"),
+    3: N_("It turned out so-so (3 of 5)"),
+    4: N_("It turned out good (4 of 5)"),
+    5: N_("It turned out great (5 of 5)"),
+}
 
 
 class OutcomeScreen(QuestionScreen):
-    BINDING_GROUP_TITLE = "Outcome"
+    BINDING_GROUP_TITLE = N_("Outcome")
     BINDINGS: ClassVar[list[BindingType]] = [
         *QuestionScreen.BINDINGS,
         *(
@@ -24,7 +40,7 @@ class OutcomeScreen(QuestionScreen):
                 CHOOSE,
                 str(rating),
                 word,
-                tooltip=f"It turned out {word} ({rating} of 5)",
+                tooltip=OUTCOME_TIPS[rating],
                 ident=f"outcome-{rating}",
             )
             for rating, word in OUTCOME_WORDS.items()
@@ -32,22 +48,26 @@ class OutcomeScreen(QuestionScreen):
     ]
 
     def __init__(self, record: DecisionRecord) -> None:
-        question = Text("How did ", style="bold")
-        question.append_text(literal(record.title or "(untitled)"))
-        question.append(" turn out?", style="bold")
-        question.append(
-            f"\nDecided {record.decided_at:%Y-%m-%d}: {record.final_choice}", style="dim"
+        question = sentence(
+            _("How did {title} turn out?"),
+            "bold",
+            title=literal(record.title or _("(untitled)"), "bold"),
         )
+        decided = _("Decided {day}: {choice}").format(
+            day=i18n.day(record.decided_at.astimezone().date()),
+            choice=choice(record.final_choice).plain,
+        )
+        question.append(f"\n{decided}", style="dim")
         if record.outcome is not None:
-            question.append("\nRated before: ", style="dim")
+            question.append("\n" + _("Rated before:") + " ", style="dim")
             question.append_text(outcome_text(record.outcome))
-            question.append("  (a new rating is kept beside it)", style="dim")
+            question.append("  " + _("(a new rating is kept beside it)"), style="dim")
         super().__init__(question)
 
     def note_prompt(self, choice: str) -> Text:
         rating = int(choice)
         prompt = stars(rating)
-        prompt.append(f" {OUTCOME_WORDS[rating]}. ", style="bold")
-        prompt.append("What happened, in a line? ")
-        prompt.append("Enter records; escape goes back.", style="dim")
+        prompt.append(f" {_(OUTCOME_WORDS[rating])}. ", style="bold")
+        prompt.append(_("What happened, in a line?") + " ")
+        prompt.append(_(ENTER_RECORDS), style="dim")
         return prompt

@@ -13,7 +13,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from lighthouse_tui.core.i18n import N_, _
+
 CHOOSE = "choose"
+ENTER_RECORDS = N_("Enter records; escape goes back.")
+"""The end of every prompt for a note."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +35,7 @@ def keys_text(app: App[object], bindings: Iterable[Binding]) -> Text:
         if line:
             line.append(" · ", style="dim")
         line.append(app.get_key_display(binding), style="bold")
-        line.append(f" {binding.description}")
+        line.append(f" {_(binding.description)}")
     return line
 
 
@@ -45,7 +49,8 @@ def value_binding(
     ident: str,
     key_display: str | None = None,
 ) -> Binding:
-    """A key that runs `action` with `value`: `y` → `reflex('accept')`."""
+    """A key that runs `action` with `value`: `y` → `reflex('accept')`. The description and
+    the tooltip are marked `N_` by the caller."""
     return Binding(
         key,
         f"{action}('{value}')",
@@ -67,21 +72,21 @@ class QuestionScreen(ModalScreen[Answer | None]):
     AUTO_FOCUS = ""
     """Nothing focused until the note is asked: the keys that answer go to the screen, not
     into the (hidden) note."""
-    BINDING_GROUP_TITLE = "Question"
+    BINDING_GROUP_TITLE = N_("Question")
     ASK = ""
     """Put before the keys: the question they answer, when the dialog's text does not end
-    with it."""
+    with it; marked `N_`."""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss_none", "Cancel", tooltip="Answer nothing", id="cancel"),
+        Binding("escape", "dismiss_none", N_("Cancel"), tooltip=N_("Answer nothing"), id="cancel"),
         # Handled as the key arrives (priority), not after it has been through the note: the
         # screen below then holds the keys typed next before any reaches this dialog's note.
         Binding(
             "enter",
             "answer",
-            "Answer",
+            N_("Answer"),
             show=False,
             priority=True,
-            tooltip="Answer with the key chosen and the note typed",
+            tooltip=N_("Answer with the key chosen and the note typed"),
             id="answer",
         ),
     ]
@@ -98,7 +103,10 @@ class QuestionScreen(ModalScreen[Answer | None]):
             yield Static(self.keys_line(), id="question-keys")
             yield Static(id="note-prompt")
             yield Input(
-                self.first_note, placeholder="type a line, or enter alone", id="note", compact=True
+                self.first_note,
+                placeholder=_("type a line, or enter alone"),
+                id="note",
+                compact=True,
             )
 
     def on_mount(self) -> None:
@@ -106,13 +114,18 @@ class QuestionScreen(ModalScreen[Answer | None]):
             self.choose_value(self.chosen)
 
     def answers(self) -> list[Binding]:
-        """The keys that answer, as the dialog shows them."""
-        return [b for b in Binding.make_bindings(self.BINDINGS) if b.action.startswith(CHOOSE)]
+        """The keys that answer, as the dialog shows them: once per answer, as a binding of
+        two keys (`y,o`) comes out of `make_bindings` once per key."""
+        found: dict[str, Binding] = {}
+        for binding in Binding.make_bindings(self.BINDINGS):
+            if binding.action.startswith(CHOOSE):
+                found.setdefault(binding.action, binding)
+        return list(found.values())
 
     def keys_line(self) -> Text:
-        line = Text(self.ASK, style="bold")
+        line = Text(f"{_(self.ASK)}  " if self.ASK else "", style="bold")
         line.append_text(keys_text(self.app, self.answers()))
-        line.append("   escape cancels", style="dim")
+        line.append("   " + _("escape cancels"), style="dim")
         return line
 
     def note_prompt(self, _choice: str) -> Text | None:

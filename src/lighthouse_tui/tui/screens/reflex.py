@@ -7,7 +7,9 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.render.literal import literal
+from lighthouse_tui.render.sentence import sentence
 from lighthouse_tui.store.records import DefaultChoice
 from lighthouse_tui.tui.screens.question import CHOOSE, QuestionScreen, value_binding
 
@@ -19,6 +21,17 @@ REFLEX_KEYS: dict[str, DefaultChoice] = {
 }
 """`o` is "oui": a second key for accept whatever the language shown, as `o` means nothing
 else where the reflex is asked (triage's first step, the check's record dialog)."""
+REFLEX_WORDS: dict[DefaultChoice, str] = {
+    "accept": N_("accept"),
+    "decline": N_("decline"),
+    "unsure": N_("unsure"),
+}
+"""The keys' words, marked for the catalog: translated where shown."""
+REFLEX_TIPS: dict[DefaultChoice, str] = {
+    "accept": N_("Your reflex, before the strategy speaks: accept"),
+    "decline": N_("Your reflex, before the strategy speaks: decline"),
+    "unsure": N_("Your reflex, before the strategy speaks: unsure"),
+}
 
 
 def as_reflex(value: str) -> DefaultChoice:
@@ -38,8 +51,8 @@ def reflex_bindings(action: str, prefix: str) -> list[Binding]:
             ",".join(choice_keys),
             action,
             choice,
-            choice,
-            tooltip=f"Your reflex, before the strategy speaks: {choice}",
+            REFLEX_WORDS[choice],
+            tooltip=REFLEX_TIPS[choice],
             ident=f"{prefix}-{choice}",
             key_display="/".join(choice_keys),
         )
@@ -48,21 +61,26 @@ def reflex_bindings(action: str, prefix: str) -> list[Binding]:
 
 
 def reflex_question(title: str) -> Text:
-    question = Text("Your first reflex on ", style="bold")
-    question.append_text(literal(title or "this opportunity"))
-    question.append("?")
-    return question
+    if not title:
+        return Text(_("Your first reflex on this opportunity?"), style="bold")
+    return sentence(_("Your first reflex on {title}?"), "bold", title=literal(title, "bold"))
 
 
 class ReflexScreen(QuestionScreen):
-    BINDING_GROUP_TITLE = "Your reflex"
+    BINDING_GROUP_TITLE = N_("Your reflex")
     BINDINGS: ClassVar[list[BindingType]] = [
         *QuestionScreen.BINDINGS,
         *reflex_bindings(CHOOSE, "record-reflex"),
     ]
 
     def __init__(self, title: str) -> None:
-        question = Text("The verdict is already on screen, so answer honestly: ", style="italic")
-        question.append("what would you have said before you saw it?\n\n")
+        question = Text(
+            _(
+                "The verdict is already on screen, so answer honestly: "
+                "what would you have said before you saw it?"
+            ),
+            style="italic",
+        )
+        question.append("\n\n")
         question.append_text(reflex_question(title))
         super().__init__(question)

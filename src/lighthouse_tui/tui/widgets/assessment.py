@@ -10,6 +10,7 @@ from textual.containers import Container, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from lighthouse_tui.core.filter import Evaluation, evaluate
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.render.evaluation import capacity_line, explanation_view, verdict_line
@@ -37,22 +38,22 @@ class Assessment(Container):
     weighed with are below them, off screen while rating: one line of them stays on show.
     """
 
-    BINDING_GROUP_TITLE = "The verdict"
+    BINDING_GROUP_TITLE = N_("The verdict")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "shift+down",
             "scroll_explanation(1)",
-            "Explanation ↓",
+            N_("Explanation ↓"),
             show=False,
-            tooltip="Scroll the explanation under the verdict down a page, from any row",
+            tooltip=N_("Scroll the explanation under the verdict down a page, from any row"),
             id="explanation-down",
         ),
         Binding(
             "shift+up",
             "scroll_explanation(-1)",
-            "Explanation ↑",
+            N_("Explanation ↑"),
             show=False,
-            tooltip="Scroll the explanation under the verdict up a page, from any row",
+            tooltip=N_("Scroll the explanation under the verdict up a page, from any row"),
             id="explanation-up",
         ),
     ]
@@ -101,12 +102,12 @@ class Assessment(Container):
         """Why what is on screen cannot be recorded yet, in the user's words; None when it
         can: every field reads, and it has a title (the log lists decisions by title)."""
         if self.reading is None or self.evaluation is None:
-            return "No strategy loaded: nothing to record"
+            return _("No strategy loaded: nothing to record")
         if self.reading.errors:
             name, error = next(iter(self.reading.errors.items()))
-            return f"Fix {name} first: {error}"
+            return _("Fix {field} first: {error}").format(field=name, error=error)
         if not self.reading.opportunity.title.strip():
-            return "Give it a title first: the log lists decisions by title"
+            return _("Give it a title first: the log lists decisions by title")
         return None
 
     async def record(
@@ -123,7 +124,7 @@ class Assessment(Container):
         so the same keys try again."""
         form, reading, evaluation = self.form, self.reading, self.evaluation
         if form is None or reading is None or evaluation is None:
-            raise StoreError("nothing to record: no strategy loaded")
+            raise StoreError(_("nothing to record: no strategy loaded"))
         return await logbook.run(
             DecisionLog.record,
             opportunity=reading.opportunity,
@@ -196,7 +197,7 @@ def key_fields(reading: Reading) -> Text:
         line.append(name, style="dim")
         line.append(" ")
         line.append_text(literal(value_text(value)))
-    return line or Text("no fields", style="dim")
+    return line or Text(_("no fields"), style="dim")
 
 
 def explanation_shape(evaluation: Evaluation) -> Hashable:

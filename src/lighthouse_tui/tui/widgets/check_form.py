@@ -10,10 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.core.strategy import DEFAULT_KIND, Criterion
 from lighthouse_tui.core.types import ValueType
-from lighthouse_tui.render.evaluation import format_number
 from lighthouse_tui.tui.draft import (
     Draft,
     Reading,
@@ -37,13 +38,14 @@ class KindSelect(Select[str], inherit_bindings=False):
     """A Select that leaves the arrow keys to the form: down moves on to the next field
     instead of opening the menu, which enter or space do."""
 
+    BINDING_GROUP_TITLE = N_("The kind select")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "enter,space",
             "show_overlay",
-            "Choose kind",
+            N_("Choose kind"),
             show=False,
-            tooltip="Open the list of opportunity kinds",
+            tooltip=N_("Open the list of opportunity kinds"),
             id="choose-kind",
         ),
     ]
@@ -59,22 +61,22 @@ class CheckForm(VerticalScroll, can_focus=False):
     `RatingRow` gives: a rating's dots and its verdict reach the screen in one frame.
     """
 
-    BINDING_GROUP_TITLE = "Moving through the form"
+    BINDING_GROUP_TITLE = N_("Moving through the form")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "down",
             "next_row",
-            "Next",
+            N_("Next"),
             show=False,
-            tooltip="Move to the next field or criterion",
+            tooltip=N_("Move to the next field or criterion"),
             id="next-row",
         ),
         Binding(
             "up",
             "previous_row",
-            "Previous",
+            N_("Previous"),
             show=False,
-            tooltip="Move to the previous field or criterion",
+            tooltip=N_("Move to the previous field or criterion"),
             id="previous-row",
         ),
     ]
@@ -107,7 +109,7 @@ class CheckForm(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         if self.ratings_place == "first":
             yield from self._ratings_section()
-            yield Static("The opportunity", classes="form-section")
+            yield Static(_("The opportunity"), classes="form-section")
         yield self._field("title", ValueType.TEXT)
         with Horizontal(id="kind-row"):
             yield Label("kind")
@@ -124,9 +126,9 @@ class CheckForm(VerticalScroll, can_focus=False):
             yield from self._ratings_section()
 
     def _ratings_section(self) -> ComposeResult:
-        yield Static("Ratings", classes="form-section")
+        yield Static(_("Ratings"), classes="form-section")
         yield Static(
-            "0–5 rates a row and moves to the next unrated; backspace clears.",
+            _("0–5 rates a row and moves to the next unrated; backspace clears."),
             classes="form-hint",
         )
         with Vertical(id="ratings"):
@@ -214,12 +216,12 @@ class CheckForm(VerticalScroll, can_focus=False):
 
 def computed_text(criteria: list[Criterion]) -> Text:
     """Field criteria are not rated: say which field each one is computed from, and how."""
-    text = Text("Computed from fields:")
+    text = Text(_("Computed from fields:"))
     for c in criteria:
         text.append("\n  ")
         text.append(c.label)
         text.append(
-            f"  ← {c.field} {format_number(c.worst or 0)} → {format_number(c.best or 0)}",
+            f"  ← {c.field} {i18n.decimal(c.worst or 0)} → {i18n.decimal(c.best or 0)}",
             style="dim",
         )
     return text

@@ -6,14 +6,16 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.core.types import ValueType
 
 PLACEHOLDERS = {
-    ValueType.NUMBER: "number",
+    ValueType.NUMBER: N_("number"),
     ValueType.TEXT: "",
-    ValueType.BOOL: "yes / no",
-    ValueType.DATE: "YYYY-MM-DD",
+    ValueType.BOOL: N_("yes / no"),
+    ValueType.DATE: N_("YYYY-MM-DD"),
 }
+"""What each type of field takes, marked for the catalog and translated when shown."""
 
 
 class FieldInput(Widget):
@@ -31,11 +33,12 @@ class FieldInput(Widget):
         self.error: str | None = None
 
     def compose(self) -> ComposeResult:
+        placeholder = PLACEHOLDERS[self.value_type]
         with Horizontal():
             yield Label(Text(self.field_name))
             yield Input(
                 self.initial_text,
-                placeholder=PLACEHOLDERS[self.value_type],
+                placeholder=_(placeholder) if placeholder else "",  # _("") is the catalog header
                 name=self.field_name,
                 compact=True,
                 select_on_focus=False,

@@ -8,14 +8,21 @@ key press in triage.
 Textual lets the keys that do not fit run under the palette key, cut anywhere: at 80 columns
 the footer ended in `s Str▏`. Here a key that does not fit whole is not shown (`?` lists every
 key), and `? Help` is kept whatever else has to go.
+
+The keys' words are translated here, where they are shown: a binding's description and
+tooltip are marked `N_` where declared, before the language is chosen, and Textual's footer
+shows them as they are.
 """
 
 from collections.abc import Hashable
 
 from textual import events
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
+from textual.widgets import Footer, Label
+
+from lighthouse_tui.core.i18n import _
 
 HELP_ACTION = "help"
 
@@ -38,6 +45,18 @@ class KeysFooter(Footer):
         if shown != self._shown:
             self._shown = shown
             super().bindings_changed(screen)
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, in the language chosen: a key's description and tooltip, and the
+        label of a group of keys (the digits' "Rate")."""
+        for widget in super().compose():
+            if isinstance(widget, Label):
+                widget.update(translated(str(widget.content)))
+            elif is_key(widget):
+                widget.description = translated(widget.description)  # type: ignore[attr-defined]
+                if isinstance(widget.tooltip, str):
+                    widget.tooltip = translated(widget.tooltip)
+            yield widget
 
     async def recompose(self) -> None:
         """The keys, then at once (before they are drawn) only those that fit whole."""
@@ -92,6 +111,17 @@ def box_width(widget: Widget) -> int:
     else:
         content = widget.get_content_width(widget.app.size, widget.app.size)
     return content + widget.styles.gutter.width
+
+
+def translated(text: str) -> str:
+    """A key's words in the language chosen; a key shown without words (one of a group)
+    stays so (`_("")` would be the catalog's header)."""
+    return _(text) if text else text
+
+
+def is_key(widget: Widget) -> bool:
+    """One of the footer's keys (`FooterKey` is not exported: its attributes tell it)."""
+    return hasattr(widget, "key_display") and hasattr(widget, "description")
 
 
 def is_help(widget: Widget) -> bool:

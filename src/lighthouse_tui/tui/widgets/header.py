@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Static
 
+from lighthouse_tui.core.i18n import N_, _, ngettext
 from lighthouse_tui.core.strategy import Horizon
 from lighthouse_tui.tui.state import StrategyState
 
-EXAMPLE_NOTICE = "example strategy — `lighthouse strategy init` writes your own"
+EXAMPLE_NOTICE = N_("example strategy — `lighthouse strategy init` writes your own")
 HORIZON_WARNING_DAYS = 14
 """From this many days before the horizon's end, the header asks for a review."""
 
@@ -29,8 +30,8 @@ class StrategyHeader(Widget):
         name = Text("⛯ ", no_wrap=True, overflow="ellipsis")
         horizon: Horizon | None = None
         if loaded is None:
-            name.append("No strategy loaded")
-            lighthouse = Text(f"{state.location.path} could not be loaded")
+            name.append(_("No strategy loaded"))
+            lighthouse = Text(_("{path} could not be loaded").format(path=state.location.path))
         else:
             horizon = loaded.strategy.horizon
             name.append(loaded.strategy.name)
@@ -47,34 +48,50 @@ class StrategyHeader(Widget):
         widget.display = bool(notice)
 
 
-def days(count: int) -> str:
-    return f"{count} day{'' if count == 1 else 's'}"
-
-
 def days_left_text(horizon: Horizon | None, today: date) -> Text:
     """`136 days left`, on the right of the name, where a long name cannot crop it away."""
     if horizon is None or not horizon.start <= today <= horizon.end:
         return Text()
-    return Text(f"{days((horizon.end - today).days)} left", style="dim")
+    left = (horizon.end - today).days
+    return Text(
+        ngettext("{count} day left", "{count} days left", left).format(count=left), style="dim"
+    )
 
 
 def horizon_warning(horizon: Horizon | None, today: date) -> str:
     if horizon is None or (horizon.end - today).days > HORIZON_WARNING_DAYS:
         return ""
     if today > horizon.end:
-        return f"⚠ The horizon ended {days((today - horizon.end).days)} ago: time to review"
+        ago = (today - horizon.end).days
+        return ngettext(
+            "⚠ The horizon ended {count} day ago: time to review",
+            "⚠ The horizon ended {count} days ago: time to review",
+            ago,
+        ).format(count=ago)
     left = (horizon.end - today).days
-    when = "today" if left == 0 else f"in {days(left)}"
-    return f"⚠ The horizon ends {when}: time to review the strategy"
+    if left == 0:
+        return _("⚠ The horizon ends today: time to review the strategy")
+    return ngettext(
+        "⚠ The horizon ends in {count} day: time to review the strategy",
+        "⚠ The horizon ends in {count} days: time to review the strategy",
+        left,
+    ).format(count=left)
 
 
 def notice_text(state: StrategyState, horizon: Horizon | None, today: date) -> Text:
     """One line at most: the broken file matters more than the horizon, which matters more
     than where the strategy came from."""
     if state.is_stale:
-        return Text(f"⚠ {state.problem_count} in the file: checks use the last version that loaded")
+        count = len(state.problems)
+        return Text(
+            ngettext(
+                "⚠ {count} problem in the file: checks use the last version that loaded",
+                "⚠ {count} problems in the file: checks use the last version that loaded",
+                count,
+            ).format(count=count)
+        )
     if warning := horizon_warning(horizon, today):
         return Text(warning)
     if state.location.is_example:
-        return Text(EXAMPLE_NOTICE)
+        return Text(_(EXAMPLE_NOTICE))
     return Text()

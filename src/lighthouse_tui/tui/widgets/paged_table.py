@@ -16,6 +16,9 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import N_, ngettext
+
 NEAR_END = 20
 MOST_HELD_FOR_END = 5_000
 """How many rows end and G read their way to at most: past that, the pages of a log of years
@@ -55,7 +58,7 @@ class PagedTable(DataTable[Text], inherit_bindings=False):
     go to the first and last row (a plain DataTable scrolls sideways with them), and so do
     g and G, with j and k for down and up, as in every list of the app."""
 
-    BINDING_GROUP_TITLE = "Moving in a list"
+    BINDING_GROUP_TITLE = N_("Moving in a list")
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             binding
@@ -68,33 +71,33 @@ class PagedTable(DataTable[Text], inherit_bindings=False):
         Binding(
             "j",
             "cursor_down",
-            "Down",
+            N_("Down"),
             show=False,
-            tooltip="The next row (down does too)",
+            tooltip=N_("The next row (down does too)"),
             id="list-down",
         ),
         Binding(
             "k",
             "cursor_up",
-            "Up",
+            N_("Up"),
             show=False,
-            tooltip="The row above (up does too)",
+            tooltip=N_("The row above (up does too)"),
             id="list-up",
         ),
         Binding(
             "home,g",
             "first",
-            "First",
+            N_("First"),
             show=False,
-            tooltip="The first row",
+            tooltip=N_("The first row"),
             id="list-first",
         ),
         Binding(
             "end,G",
             "last",
-            "Last",
+            N_("Last"),
             show=False,
-            tooltip="The last row, reading the pages before it",
+            tooltip=N_("The last row, reading the pages before it"),
             id="list-last",
         ),
     ]
@@ -186,8 +189,13 @@ class PagedTable(DataTable[Text], inherit_bindings=False):
         self.action_scroll_bottom()
         if self.more:
             self.notify(
-                f"The last of the {self.row_count:,} rows read; more follow: narrow the list "
-                "(a filter, a period) to reach them, or go on down",
+                ngettext(
+                    "The last of the {count} row read; more follow: narrow the list "
+                    "(a filter, a period) to reach them, or go on down",
+                    "The last of the {count} rows read; more follow: narrow the list "
+                    "(a filter, a period) to reach them, or go on down",
+                    self.row_count,
+                ).format(count=i18n.decimal(self.row_count)),
                 markup=False,
             )
 

@@ -15,24 +15,34 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import N_
 from lighthouse_tui.core.opportunity import RATING_MAX
 from lighthouse_tui.core.strategy import Criterion
-from lighthouse_tui.render.evaluation import format_number
 
-RATE = Binding.Group("Rate", compact=True)
+RATE = Binding.Group(N_("Rate"), compact=True)
+RATE_DESCRIPTIONS = (
+    N_("Rate 0"),
+    N_("Rate 1"),
+    N_("Rate 2"),
+    N_("Rate 3"),
+    N_("Rate 4"),
+    N_("Rate 5"),
+)
+"""One per rating from 0 to `RATING_MAX`, whole for the catalog."""
 
 
 class RatingRow(Widget, can_focus=True):
     """A focusable row rated with the digit keys, so a whole check needs no mouse and no Enter."""
 
-    BINDING_GROUP_TITLE = "Rating a criterion"
+    BINDING_GROUP_TITLE = N_("Rating a criterion")
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             Binding(
                 str(value),
                 f"rate({value})",
-                f"Rate {value}",
-                tooltip=f"Rate the criterion from 0 (not at all) to {RATING_MAX} (fully)",
+                RATE_DESCRIPTIONS[value],
+                tooltip=N_("Rate the criterion from 0 (not at all) to 5 (fully)"),
                 id=f"rate-{value}",
                 group=RATE,
             )
@@ -41,8 +51,8 @@ class RatingRow(Widget, can_focus=True):
         Binding(
             "backspace",
             "clear",
-            "Clear",
-            tooltip="Take the rating back: the criterion counts as missing",
+            N_("Clear"),
+            tooltip=N_("Take the rating back: the criterion counts as missing"),
             id="clear-rating",
             show=False,  # the ratings' own hint says it, and triage's footer needs the room
         ),
@@ -89,5 +99,5 @@ def rating_text(rating: float | None) -> Text:
     dots = round(rating)
     text = Text("●" * dots, style="bold")
     text.append("○" * (RATING_MAX - dots), style="dim")
-    text.append(f" {format_number(rating)}")
+    text.append(f" {i18n.decimal(rating)}")
     return text
