@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from lighthouse_tui.core.i18n import N_
+
 if TYPE_CHECKING:  # the CLI builds its --help from PERIOD_FORMS: no pydantic for that
     from lighthouse_tui.core.strategy import Horizon
 
-PERIOD_FORMS = (
+PERIOD_FORMS = N_(
     "horizon (the strategy's, the default), all, 30d, 12w, 6m (days, weeks or calendar "
     "months back from today), 2026, 2026-03, 2026-01-01..2026-06-30"
 )
