@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -236,3 +237,37 @@ def test_lighthouse_lang_reaches_a_real_process(tmp_path: Path) -> None:
     done = _subprocess("inbox", "--db", str(tmp_path / "log.db"), env=env)
     assert done.returncode == 0
     assert done.stdout.decode() == "La boîte de réception est vide.\n"
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_numbers_written_without_babel_are_written_as_babel_writes_them(
+    language: i18n.Language,
+) -> None:
+    """Whole numbers and percentages skip Babel (`i18n.WHOLE_NUMBERS`), so that `check` does
+    not pay for importing it; they must read exactly as Babel would write them."""
+    from babel.numbers import format_decimal, format_percent
+
+    i18n.activate(language)
+    for value in (0, 7, -12, 1500, 1_234_567, 14.0):
+        assert i18n.decimal(value) == format_decimal(value, format="#,##0.#", locale=language)
+    for fraction in (0, 0.29, 0.8, 1, 0.005, 12.345, -0.5):
+        assert i18n.percent(fraction) == format_percent(fraction, locale=language)
+    for value in (4.0, 3.25, 3.35, 3.45, 1234.56, -0.05):
+        assert i18n.fixed(value) == format_decimal(
+            Decimal(value), format="#,##0.0", locale=language
+        )
+    assert i18n.fixed(3.45) == ("3.5" if language == "en" else "3,5")  # as `{:.1f}` rounds
+
+
+def test_check_json_in_french_does_not_import_babel(tmp_path: Path) -> None:
+    code = (
+        "import sys; from lighthouse_tui import cli; "
+        f"cli.main(['--lang', 'fr', '-s', {str(FRENCH_STRATEGY)!r}, "
+        f"'--db', {str(tmp_path / 'log.db')!r}, *{CHECK!r}, '--json']); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('babel', 'rich')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
