@@ -243,8 +243,8 @@ def test_lighthouse_lang_reaches_a_real_process(tmp_path: Path) -> None:
 def test_numbers_written_without_babel_are_written_as_babel_writes_them(
     language: i18n.Language,
 ) -> None:
-    """Whole numbers and percentages skip Babel (`i18n.WHOLE_NUMBERS`), so that `check` does
-    not pay for importing it; they must read exactly as Babel would write them."""
+    """Whole numbers, fixed decimals and percentages skip Babel (`i18n.NUMBER_MARKS`), so that
+    `check` does not pay for importing it; they must read exactly as Babel writes them."""
     from babel.numbers import format_decimal, format_percent
 
     i18n.activate(language)
@@ -259,15 +259,25 @@ def test_numbers_written_without_babel_are_written_as_babel_writes_them(
     assert i18n.fixed(3.45) == ("3.5" if language == "en" else "3,5")  # as `{:.1f}` rounds
 
 
-def test_check_json_in_french_does_not_import_babel(tmp_path: Path) -> None:
+def _modules_loaded_by_check(tmp_path: Path, *args: str) -> list[str]:
     code = (
         "import sys; from lighthouse_tui import cli; "
         f"cli.main(['--lang', 'fr', '-s', {str(FRENCH_STRATEGY)!r}, "
-        f"'--db', {str(tmp_path / 'log.db')!r}, *{CHECK!r}, '--json']); "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('babel', 'rich')))"
+        f"'--db', {str(tmp_path / 'log.db')!r}, *{[*CHECK, *args]!r}]); "
+        "print(*sorted({m.split('.')[0] for m in sys.modules} & {'babel', 'rich'}))"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == "[]"
+    return done.stdout.splitlines()[-1].split()
+
+
+def test_check_in_french_imports_babel_only_for_a_fractional_number(tmp_path: Path) -> None:
+    """`--json` loads neither Babel nor Rich; the French explanation loads Babel only when it
+    shows a number with decimals of varying length (here 7,5 h/semaine), not for whole numbers,
+    percentages or points."""
+    assert _modules_loaded_by_check(tmp_path, "--json") == []
+    whole = ["-f", "hours_per_week=6"]  # 14 - 6 = 8 h left
+    assert _modules_loaded_by_check(tmp_path, *whole) == ["rich"]
+    assert _modules_loaded_by_check(tmp_path) == ["babel", "rich"]

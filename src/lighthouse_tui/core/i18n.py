@@ -123,21 +123,27 @@ def _locale(language: Language) -> "Locale":
     return Locale.parse(language)
 
 
-WHOLE_NUMBERS: dict[Language, tuple[str, str]] = {"en": (",", "{}%"), "fr": ("\u202f", "{}\xa0%")}
-"""Each language's thousands separator and percent form, as Babel writes them (a test
-compares the two): whole numbers and percentages, most of what `lighthouse check` shows, are
-then written without importing Babel, which would cost every run a few tens of ms."""
+NUMBER_MARKS: dict[Language, tuple[str, str, str]] = {
+    "en": (",", ".", "{}%"),
+    "fr": ("\u202f", ",", "{}\xa0%"),
+}
+"""Each language's thousands separator, decimal mark and percent form, as Babel writes them
+(a test compares them). Whole numbers, fixed decimals and percentages, most of what
+`lighthouse check` shows, are written with these alone: importing Babel and its locale data
+costs a run some 40 ms."""
 
 
-def _whole(value: int) -> str:
-    return f"{value:,}".replace(",", WHOLE_NUMBERS[_Active.language][0])
+def _marked(english: str) -> str:
+    """A number Python wrote (`1,234.5`) with the marks of the language in use."""
+    group, mark, _ = NUMBER_MARKS[_Active.language]
+    return english.translate({ord(","): group, ord("."): mark})
 
 
 def decimal(value: float, digits: int = 1) -> str:
     """`12.5` → `12,5` in French; at most `digits` decimals, none when the value is whole,
     and grouped thousands (`1 500` in French, `1,500` in English)."""
     if isinstance(value, int) or value.is_integer():
-        return _whole(int(value))
+        return _marked(f"{int(value):,}")
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + "#" * digits if digits else "")
@@ -146,14 +152,8 @@ def decimal(value: float, digits: int = 1) -> str:
 
 def fixed(value: float, digits: int = 1) -> str:
     """`4.0` → `4,0` in French: always `digits` decimals, for numbers that line up in a
-    column. Rounded as Python's `{:.1f}` rounds (the float's exact value, ties to even), so
-    the English text is what it was before it went through Babel."""
-    from decimal import Decimal
-
-    from babel.numbers import format_decimal
-
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(Decimal(value), format=pattern, locale=_locale(_Active.language))
+    column; rounded as Python's `{:.1f}` rounds, so English reads as it always has."""
+    return _marked(f"{value:,.{digits}f}")
 
 
 def hours(value: float) -> str:
@@ -164,7 +164,7 @@ def hours(value: float) -> str:
 def percent(fraction: float) -> str:
     """`0.29` → `29 %` in French, `29%` in English: the spacing is the language's own.
     Whole percents, rounded as Python's `{:.0%}` rounds them."""
-    return WHOLE_NUMBERS[_Active.language][1].format(_whole(int(f"{fraction * 100:.0f}")))
+    return NUMBER_MARKS[_Active.language][2].format(_marked(f"{fraction * 100:,.0f}"))
 
 
 def day(value: date) -> str:
