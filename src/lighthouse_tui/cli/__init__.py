@@ -22,6 +22,7 @@ from lighthouse_tui.cli.common import (
     UserError,
     speak_the_chosen_language,
 )
+from lighthouse_tui.core.i18n import _
 
 COMMANDS = {
     "check": "check",
@@ -47,13 +48,18 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parses and explains its arguments exactly as the whole parser would."""
     parser = Parser(
         prog="lighthouse",
-        description="Turn your strategy into a decision filter. With no command, opens the app.",
+        description=_("Turn your strategy into a decision filter. With no command, opens the app."),
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=EXIT_CODES_HELP,
+        epilog=_(EXIT_CODES_HELP),
     )
-    parser.add_argument("--version", action="version", version=f"lighthouse {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"lighthouse {__version__}",
+        help=_("show program's version number and exit"),
+    )
     parser.set_defaults(handler=None, strategy=None, db=None)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=Parser)
     modules = [COMMANDS[only]] if only else list(dict.fromkeys(COMMANDS.values()))
     for module in modules:
         import_module(f"lighthouse_tui.cli.{module}").register(commands)
@@ -90,8 +96,6 @@ def main(
         import traceback
 
         traceback.print_exc()
-        print(
-            f"lighthouse: this is a bug (exit {EXIT_BUG}), not a verdict; please report it",
-            file=sys.stderr,
-        )
+        bug = _("this is a bug (exit {code}), not a verdict; please report it")
+        print(f"lighthouse: {bug.format(code=EXIT_BUG)}", file=sys.stderr)
         return EXIT_BUG

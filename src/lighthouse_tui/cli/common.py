@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from lighthouse_tui.core.i18n import N_, _
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
 EXIT_ACCEPT, EXIT_DECLINE, EXIT_USAGE, EXIT_CONSIDER, EXIT_BUG = 0, 1, 2, 3, 70
 VERDICT_EXIT = {"accept": EXIT_ACCEPT, "decline": EXIT_DECLINE, "consider": EXIT_CONSIDER}
 
-EXIT_CODES_HELP = """\
+EXIT_CODES_HELP = N_("""\
 exit codes:
   0   accept      the filter says yes (other commands: success)
   1   decline     the filter says no
@@ -28,7 +30,8 @@ exit codes:
   2   bad input   usage, invalid strategy, unknown kind/field/criterion, bad rating,
                   a log that cannot be used (not a log, newer, read-only, locked)
   70  bug         an unexpected error (a traceback is printed); never a verdict
-"""
+""")
+"""The epilog of `lighthouse --help` and `check --help`; translated where the parser is built."""
 
 
 class UserError(Exception):
@@ -64,9 +67,11 @@ def _strategy_option(parser: argparse.ArgumentParser) -> None:
         "-s",
         "--strategy",
         default=argparse.SUPPRESS,
-        metavar="FILE",
-        help="strategy file (default: $LIGHTHOUSE_STRATEGY, then strategy.toml in your config "
-        "directory, then the bundled example)",
+        metavar=_("FILE"),
+        help=_(
+            "strategy file (default: $LIGHTHOUSE_STRATEGY, then strategy.toml in your config "
+            "directory, then the bundled example)"
+        ),
     )
 
 
@@ -75,15 +80,15 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
         default=argparse.SUPPRESS,
-        metavar="PATH",
-        help="decision log (default: $LIGHTHOUSE_DB, then lighthouse.db in your data directory)",
+        metavar=_("PATH"),
+        help=_("decision log (default: $LIGHTHOUSE_DB, then lighthouse.db in your data directory)"),
     )
 
 
 def _lang_option(parser: argparse.ArgumentParser) -> None:
     """`--lang` before or after the command, as `_strategy_option`. It is read before the
     parser exists (`speak_the_chosen_language`), because the help is written in it."""
-    from lighthouse_tui.core.i18n import LANGUAGES, _
+    from lighthouse_tui.core.i18n import LANGUAGES
 
     parser.add_argument(
         "--lang",
@@ -134,8 +139,9 @@ def speak_the_chosen_language(argv: Sequence[str]) -> None:
     speak_argparse()
 
 
-def json_option(parser: argparse.ArgumentParser, what: str = "print JSON") -> None:
-    parser.add_argument("--json", action="store_true", help=what)
+def json_option(parser: argparse.ArgumentParser, what: str | None = None) -> None:
+    """`--json`; `what` is its help, already translated."""
+    parser.add_argument("--json", action="store_true", help=what or _("print JSON"))
 
 
 def date_argument(text: str) -> date:
@@ -143,7 +149,9 @@ def date_argument(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2027-01-31") from None
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a date like 2027-01-31").format(text=repr(text))
+        ) from None
 
 
 def print_json(data: object) -> None:
@@ -152,7 +160,7 @@ def print_json(data: object) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def console() -> "Console":
+def console() -> "Console":  # untranslated: a type, for type checkers
     """Rich's console with nothing guessed from text: no highlighting of numbers or paths in
     user text, and no `:name:` emoji codes (a title holding `:warning:` stays as written, and
     the emoji table is never loaded)."""
@@ -177,11 +185,11 @@ def load_strategy(explicit: str | None) -> "LoadedStrategy":
 
     location = find_strategy(explicit)
     if location.is_example:
-        print(
-            f"lighthouse: no strategy of yours yet, using the bundled example "
-            f"({location.path.name}); `lighthouse strategy init` writes your own",
-            file=sys.stderr,
-        )
+        notice = _(
+            "no strategy of yours yet, using the bundled example ({name}); "
+            "`lighthouse strategy init` writes your own"
+        ).format(name=location.path.name)
+        print(f"lighthouse: {notice}", file=sys.stderr)
     try:
         return load_strategy_file(location.path)
     except ProblemsError as exc:

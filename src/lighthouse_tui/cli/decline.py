@@ -9,18 +9,21 @@ moved on. The app's `c` and this command share one builder, `core.decline`.
 import argparse
 
 from lighthouse_tui.cli.common import UserError, json_option, open_log, print_json
+from lighthouse_tui.core.i18n import _
 
 
 def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     decline = commands.add_parser(
         "decline",
-        help="the polite no for a logged decision, to paste into your reply",
-        description="Print a polite no for a logged decision (ID as in `lighthouse log`), "
-        "written with the strategy version that scored it: its language, its [decline] tone "
-        "and signature, and only the decline_reason words of its rules and criteria.",
+        help=_("the polite no for a logged decision, to paste into your reply"),
+        description=_(
+            "Print a polite no for a logged decision (ID as in `lighthouse log`), written with "
+            "the strategy version that scored it: its language, its [decline] tone and "
+            "signature, and only the decline_reason words of its rules and criteria."
+        ),
     )
     decline.add_argument("id", type=int)
-    json_option(decline, 'print {"message": …}')
+    json_option(decline, _('print {"message": …}'))
     decline.set_defaults(handler=cmd_decline)
 
 
@@ -30,12 +33,16 @@ def cmd_decline(args: argparse.Namespace) -> int:
 
     with open_log(args.db, readonly=True) as log:
         if log is None:
-            raise UserError([f"no decision {args.id}: nothing is logged yet"])
+            raise UserError([_("no decision {id}: nothing is logged yet").format(id=args.id)])
         record = log.decision(args.id)
         replayed = replay(log, record, None)
     if replayed.then is None or replayed.then_evaluation is None:
         raise UserError(
-            [f"decision {args.id} cannot be explained again: {'; '.join(replayed.notes)}"]
+            [
+                _("decision {id} cannot be explained again: {reasons}").format(
+                    id=args.id, reasons="; ".join(replayed.notes)
+                )
+            ]
         )
     message = decline_message(replayed.then.strategy, record.title, replayed.then_evaluation)
     if args.json:

@@ -21,6 +21,8 @@ from lighthouse_tui.cli.common import (
     open_log,
     print_json,
 )
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import N_, _
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -28,15 +30,15 @@ if TYPE_CHECKING:
     from lighthouse_tui.ingest import ImportSummary, ProgressHook, Source
 
 EXIT_PROBLEMS = 4
-EXIT_CODES = """\
+EXIT_CODES = N_("""\
 exit codes:
   0   every source was read, and every item is in the inbox (new, or already there)
   4   some items or sources had problems (one line each); the good items were imported
   2   nothing could be read (every source missing, unreadable, empty or binary), or bad
       usage, strategy or log: nothing was imported
   70  a bug: an unexpected error (a traceback is printed)
-"""
-DESCRIPTION = """\
+""")
+DESCRIPTION = N_("""\
 Put the opportunities of each SOURCE in the inbox. A SOURCE is a file, a
 directory (its files with a known extension), a Maildir, or - for stdin:
   CSV (.csv .tsv)    a header row; columns match fields by name (any case,
@@ -49,39 +51,46 @@ directory (its files with a known extension), a Maildir, or - for stdin:
                      (cut at 64 KB; attachments are named, not imported)
 Running it again on the same sources adds nothing. Bad items are named, one
 line each, and skipped; the good ones are saved together, or none are.
-"""
+""")
+"""The description and epilog of `import --help`, laid out by hand (translated where the
+parser is built)."""
 PROGRESS_DELAY_S = 1.0
 
 
 def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = commands.add_parser(
         "import",
-        help="bring opportunities in from CSV, JSON, TOML or e-mail; safe to repeat",
-        description=DESCRIPTION,
+        help=_("bring opportunities in from CSV, JSON, TOML or e-mail; safe to repeat"),
+        description=_(DESCRIPTION),
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=EXIT_CODES,
+        epilog=_(EXIT_CODES),
     )
-    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="file, directory or -")
+    parser.add_argument("sources", nargs="+", metavar=_("SOURCE"), help=_("file, directory or -"))
     parser.add_argument(
         "-k",
         "--kind",
-        help="kind of the items that do not name one: every e-mail, rows without a kind "
-        "column (default: opportunity)",
+        metavar=_("KIND"),
+        help=_(
+            "kind of the items that do not name one: every e-mail, rows without a kind column "
+            "(default: opportunity)"
+        ),
     )
     parser.add_argument(
         "--map",
         action="append",
         default=[],
-        metavar="COLUMN=FIELD",
-        help='read a column (or JSON/TOML key) into a field, e.g. --map "E-mail subject=title" '
-        "or --map Budget=fee (repeatable)",
+        metavar=_("COLUMN=FIELD"),
+        help=_(
+            'read a column (or JSON/TOML key) into a field, e.g. --map "E-mail subject=title" '
+            "or --map Budget=fee (repeatable)"
+        ),
     )
     parser.add_argument(
         "--dry-run",
         action="store_true",
-        help="read and report, save nothing (the log is not even created)",
+        help=_("read and report, save nothing (the log is not even created)"),
     )
-    json_option(parser, "print the summary as one JSON object")
+    json_option(parser, _("print the summary as one JSON object"))
     parser.set_defaults(handler=cmd_import)
 
 
@@ -119,7 +128,7 @@ def _sources(arguments: list[str]) -> "list[Source]":
     from lighthouse_tui.ingest import NamedBytes
 
     if arguments.count("-") > 1:
-        raise UserError(["stdin (-) can be read only once"])
+        raise UserError([_("stdin (-) can be read only once")])
     return [
         NamedBytes("<stdin>", sys.stdin.buffer.read()) if text == "-" else Path(text)
         for text in arguments
@@ -154,22 +163,22 @@ class _DelayedBar:
             self._start()
         assert self._bar is not None
         assert self._task is not None
-        self._bar.update(self._task, completed=fraction, items=items)
+        self._bar.update(self._task, completed=fraction, items=i18n.decimal(items))
 
     def _start(self) -> None:
         from rich.console import Console
         from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
         self._bar = Progress(
-            TextColumn("Importing"),
+            TextColumn(_("Importing"), markup=False),
             BarColumn(),
             TaskProgressColumn(),
-            TextColumn("{task.fields[items]:,} items"),
+            TextColumn(_("{task.fields[items]} items"), markup=False),
             console=Console(stderr=True),
             transient=True,
         )
         self._bar.start()
-        self._task = self._bar.add_task("import", total=1.0, items=0)
+        self._task = self._bar.add_task("import", total=1.0, items=i18n.decimal(0))
 
     def close(self) -> None:
         if self._bar is not None:

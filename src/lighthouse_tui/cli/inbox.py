@@ -5,7 +5,13 @@ import shutil
 import sys
 from datetime import UTC, date, datetime
 
-from lighthouse_tui.cli.check import DEFAULT_CHOICES, FINAL_CHOICES, final_from, print_evaluation
+from lighthouse_tui.cli.check import (
+    DEFAULT_CHOICES,
+    add_final_argument,
+    add_note_argument,
+    final_from,
+    print_evaluation,
+)
 from lighthouse_tui.cli.common import (
     UserError,
     committed_hours,
@@ -24,66 +30,78 @@ from lighthouse_tui.cli.opportunity_args import (
     opportunity_data,
     reflex,
 )
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import N_, _
 
 
 def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     add = commands.add_parser(
         "add",
-        help="put an opportunity in the inbox; prints its id",
-        description="Check the opportunity against your strategy's fields and kinds, and put "
-        "it in the inbox to triage later.",
+        help=_("put an opportunity in the inbox; prints its id"),
+        description=_(
+            "Check the opportunity against your strategy's fields and kinds, and put it in the "
+            "inbox to triage later."
+        ),
     )
     add_opportunity_arguments(add)
-    add.add_argument("--source", help="where it came from (a person, a mailing list...)")
+    add.add_argument(
+        "--source",
+        metavar=_("SOURCE"),
+        help=_("where it came from (a person, a mailing list...)"),
+    )
     add_from_argument(add)
-    json_option(add, 'print {"id": N}')
+    json_option(add, _('print {"id": N}'))
     add.set_defaults(handler=cmd_add)
 
     inbox = commands.add_parser(
         "inbox",
-        help="list the opportunities waiting, oldest first",
-        description="The oldest that fit the terminal (20 when the output is not a terminal), "
-        "then how many more wait; --json gives them all.",
+        help=_("list the opportunities waiting, oldest first"),
+        description=_(
+            "The oldest that fit the terminal ({rows} when the output is not a terminal), then "
+            "how many more wait; --json gives them all."
+        ).format(rows=PIPED_ROWS),
     )
     inbox.add_argument(
         "--limit",
         type=_count,
         metavar="N",
-        help="show the oldest N (0: all)",
+        help=_("show the oldest N (0: all)"),
     )
     json_option(inbox)
     inbox.set_defaults(handler=cmd_inbox)
 
     decide = commands.add_parser(
         "decide",
-        help="decide an inbox item: reflex, filter, final choice",
-        description="Score an inbox item (ratings and fields can be added now), then log the "
-        "decision. In a terminal, asks your reflex before showing the verdict. With --correct, "
-        "ID is a logged decision (the id `lighthouse log` shows) whose final choice becomes "
-        "--final; the earlier choice is kept in its history (`lighthouse log show ID`).",
+        help=_("decide an inbox item: reflex, filter, final choice"),
+        description=_(
+            "Score an inbox item (ratings and fields can be added now), then log the decision. "
+            "In a terminal, asks your reflex before showing the verdict. With --correct, ID is "
+            "a logged decision (the id `lighthouse log` shows) whose final choice becomes "
+            "--final; the earlier choice is kept in its history (`lighthouse log show ID`)."
+        ),
     )
     decide.add_argument(
         "id",
         type=int,
-        help="the inbox item's id (see `lighthouse inbox`); with --correct, the decision's id "
-        "(see `lighthouse log`)",
+        help=_(
+            "the inbox item's id (see `lighthouse inbox`); with --correct, the decision's id "
+            "(see `lighthouse log`)"
+        ),
     )
     add_opportunity_arguments(decide, title=False)
-    decide.add_argument("--default", choices=DEFAULT_CHOICES, help="your reflex")
-    decide.add_argument(
-        "--final",
-        choices=FINAL_CHOICES,
-        help="what you decided (default: the verdict; a 'consider' is logged as defer)",
-    )
-    decide.add_argument("--note", help="why, in a line")
+    decide.add_argument("--default", choices=DEFAULT_CHOICES, help=_("your reflex"))
+    add_final_argument(decide)
+    add_note_argument(decide)
     decide.add_argument(
         "--correct",
         action="store_true",
-        help="correct the final choice of decision ID to --final, keeping the earlier one in "
-        "its history (--note says why)",
+        help=_(
+            "correct the final choice of decision ID to --final, keeping the earlier one in "
+            "its history (--note says why)"
+        ),
     )
-    decide.add_argument("--no-input", action="store_true", help="never ask anything")
-    json_option(decide, "print the evaluation and the decision id as JSON")
+    decide.add_argument("--no-input", action="store_true", help=_("never ask anything"))
+    json_option(decide, _("print the evaluation and the decision id as JSON"))
     decide.set_defaults(handler=cmd_decide)
 
 
@@ -103,6 +121,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     return 0
 
 
+STATUS_WORDS = {"decided": N_("decided"), "archived": N_("archived")}
+"""An inbox item that is no longer waiting, in words."""
 PIPED_ROWS = 20
 """Rows `inbox` shows when its output is not a terminal and no --limit is given."""
 
@@ -113,7 +133,9 @@ def _count(text: str) -> int:
     except ValueError:
         value = -1
     if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number, 0 or more, got '{text}'")
+        raise argparse.ArgumentTypeError(
+            _("expected a whole number, 0 or more, got '{text}'").format(text=text)
+        )
     return value
 
 
@@ -150,13 +172,13 @@ def cmd_inbox(args: argparse.Namespace) -> int:
         )
         return 0
     if not items:
-        print("The inbox is empty.")
+        print(_("The inbox is empty."))
         return 0
     from lighthouse_tui.render.log import inbox_table
 
     console().print(inbox_table(items, datetime.now(UTC)))
     if more:
-        print(f"… and {more:,} more: --limit 0 shows all")
+        print(_("… and {count} more: --limit 0 shows all").format(count=i18n.decimal(more)))
     return 0
 
 
@@ -171,9 +193,16 @@ def cmd_decide(args: argparse.Namespace) -> int:
         assert log is not None
         item = log.item(args.id)
         if item.status != "pending":
-            raise UserError([f"inbox item {args.id} is {item.status}, not pending"])
+            raise UserError(
+                [
+                    _("inbox item {id} is {status}, not pending").format(
+                        id=args.id, status=_(STATUS_WORDS.get(item.status, item.status))
+                    )
+                ]
+            )
         base = {**item.fields, "kind": item.kind, "ratings": item.ratings}
-        opportunity = build(loaded.strategy, opportunity_data(args, base), f"inbox item {item.id}")
+        origin = _("inbox item {id}").format(id=item.id)
+        opportunity = build(loaded.strategy, opportunity_data(args, base), origin)
         default = reflex(args.default, interactive=interactive, command="decide")
         if interactive:
             opportunity = ask_missing_ratings(loaded.strategy, opportunity)
@@ -191,8 +220,14 @@ def cmd_decide(args: argparse.Namespace) -> int:
     if args.json:
         print_json({**evaluation.to_json(), "decision": decision_id})
     else:
+        from lighthouse_tui.render.log import choice_word
+
         print_evaluation(loaded.strategy.thresholds, opportunity.title, evaluation)
-        print(f"Logged as decision {decision_id}: reflex {default}, final {final}.")
+        print(
+            _("Logged as decision {id}: reflex {reflex}, final {final}.").format(
+                id=decision_id, reflex=choice_word(default), final=choice_word(final)
+            )
+        )
     return 0
 
 
@@ -201,7 +236,7 @@ def _correct(args: argparse.Namespace) -> int:
     ratings stay what they were when it was decided, so anything that would rescore is refused
     rather than silently ignored."""
     if args.final is None:
-        raise UserError(["--correct needs --final accept|decline|defer"])
+        raise UserError([_("--correct needs --final accept|decline|defer")])
     rescoring = [
         flag
         for flag, given in (
@@ -213,12 +248,26 @@ def _correct(args: argparse.Namespace) -> int:
         if given
     ]
     if rescoring:
-        raise UserError([f"--correct changes only the final choice; drop {', '.join(rescoring)}"])
+        raise UserError(
+            [
+                _("--correct changes only the final choice; drop {flags}").format(
+                    flags=", ".join(rescoring)
+                )
+            ]
+        )
     with open_log(args.db) as log:
         assert log is not None
         correction = log.correct(args.id, args.final, args.note)
     if args.json:
         print_json({"decision": args.id, **correction.to_json()})
     else:
-        print(f"Decision {args.id}: final {correction.previous} → {correction.final} (corrected).")
+        from lighthouse_tui.render.log import choice_word
+
+        print(
+            _("Decision {id}: final {previous} → {final} (corrected).").format(
+                id=args.id,
+                previous=choice_word(correction.previous),
+                final=choice_word(correction.final),
+            )
+        )
     return 0

@@ -19,6 +19,8 @@ from lighthouse_tui.cli.common import (
     open_log,
     print_json,
 )
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from lighthouse_tui.core.loader import LoadedStrategy
@@ -31,39 +33,52 @@ def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a whole number").format(text=repr(text))
+        ) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} is not at least 1")
+        raise argparse.ArgumentTypeError(_("{value} is not at least 1").format(value=value))
     return value
 
 
 def _filter_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--since", type=date_argument, metavar="DATE", help="from this day on")
-    parser.add_argument("--until", type=date_argument, metavar="DATE", help="up to this day")
-    parser.add_argument("--kind", help="only this kind of opportunity")
-    parser.add_argument("--verdict", choices=VERDICTS, help="only this strategic choice")
+    day = _("DATE")
+    parser.add_argument("--since", type=date_argument, metavar=day, help=_("from this day on"))
+    parser.add_argument("--until", type=date_argument, metavar=day, help=_("up to this day"))
+    parser.add_argument("--kind", metavar=_("KIND"), help=_("only this kind of opportunity"))
+    parser.add_argument("--verdict", choices=VERDICTS, help=_("only this strategic choice"))
     parser.add_argument(
-        "--overrode", action="store_true", help="only decisions that went against the filter"
+        "--overrode", action="store_true", help=_("only decisions that went against the filter")
     )
 
 
 def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     log = commands.add_parser(
         "log",
-        help="decisions, newest first; `log show ID` re-explains one",
-        description="List logged decisions, newest first: reflex, filter, final choice, "
-        "score and outcome. ⚑ marks a final choice against the filter's verdict.",
+        help=_("decisions, newest first; `log show ID` re-explains one"),
+        description=_(
+            "List logged decisions, newest first: reflex, filter, final choice, score and "
+            "outcome. ⚑ marks a final choice against the filter's verdict."
+        ),
     )
     _filter_options(log)
-    log.add_argument("--limit", type=_positive, default=50, help="how many (default 50)")
+    log.add_argument(
+        "--limit",
+        type=_positive,
+        default=50,
+        metavar=_("LIMIT"),
+        help=_("how many (default {count})").format(count=50),
+    )
     json_option(log)
     log.set_defaults(handler=cmd_log)
-    actions = log.add_subparsers(dest="log_command", metavar="COMMAND")
+    actions = log.add_subparsers(dest="log_command", metavar=_("COMMAND"))
     show = actions.add_parser(
         "show",
-        help="re-explain one decision with the strategy version that scored it",
-        description="Re-explain a decision as the strategy version of that day scored it, and "
-        "say whether today's strategy would answer differently.",
+        help=_("re-explain one decision with the strategy version that scored it"),
+        description=_(
+            "Re-explain a decision as the strategy version of that day scored it, and say "
+            "whether today's strategy would answer differently."
+        ),
     )
     show.add_argument("id", type=int)
     json_option(show)
@@ -71,40 +86,55 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
 
     outcome = commands.add_parser(
         "outcome",
-        help="record how a decision turned out (1–5)",
-        description="Rate how a decision turned out, 1 (badly) to 5 (very well). Rating it "
-        "again records a correction; the earlier rating is kept.",
+        help=_("record how a decision turned out (1–5)"),
+        description=_(
+            "Rate how a decision turned out, 1 (badly) to 5 (very well). Rating it again "
+            "records a correction; the earlier rating is kept."
+        ),
     )
-    outcome.add_argument("id", type=int, help="the decision's id (see `lighthouse log`)")
-    outcome.add_argument("rating", type=int, help="1 to 5")
-    outcome.add_argument("--note", help="what happened, in a line")
+    outcome.add_argument("id", type=int, help=_("the decision's id (see `lighthouse log`)"))
+    outcome.add_argument("rating", type=int, metavar=_("rating"), help=_("1 to 5"))
+    outcome.add_argument("--note", metavar=_("NOTE"), help=_("what happened, in a line"))
     outcome.add_argument(
         "--date",
         type=date_argument,
-        metavar="DATE",
-        help="when it turned out, from the decision's day to today (default today)",
+        metavar=_("DATE"),
+        help=_("when it turned out, from the decision's day to today (default today)"),
     )
     outcome.set_defaults(handler=cmd_outcome)
 
     export = commands.add_parser(
         "export",
-        help="every decision as CSV or JSON Lines",
-        description="One row per decision with the three choices, the score and the outcome. "
-        "CSV cells that a spreadsheet would run as a formula are prefixed with a quote.",
+        help=_("every decision as CSV or JSON Lines"),
+        description=_(
+            "One row per decision with the three choices, the score and the outcome. CSV cells "
+            "that a spreadsheet would run as a formula are prefixed with a quote."
+        ),
     )
     export.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     export.add_argument(
         "--excel",
         action="store_true",
-        help="CSV for a spreadsheet in a French locale: semicolons, UTF-8 with a byte order "
-        "mark, the score with a decimal comma",
+        help=_(
+            "CSV for a spreadsheet in a French locale: semicolons, UTF-8 with a byte order "
+            "mark, the score with a decimal comma"
+        ),
     )
-    export.add_argument("-o", "--output", metavar="FILE", help="write here (default stdout)")
+    export.add_argument("-o", "--output", metavar=_("FILE"), help=_("write here (default stdout)"))
     _filter_options(export)
     export.set_defaults(handler=cmd_export)
 
-    capacity = commands.add_parser("capacity", help="committed hours per week for the weeks ahead")
-    capacity.add_argument("--weeks", type=_positive, default=12, help="how many (default 12)")
+    capacity = commands.add_parser(
+        "capacity",
+        help=_("committed hours per week for the weeks ahead"),
+    )
+    capacity.add_argument(
+        "--weeks",
+        type=_positive,
+        default=12,
+        metavar=_("WEEKS"),
+        help=_("how many (default {count})").format(count=12),
+    )
     json_option(capacity)
     capacity.set_defaults(handler=cmd_capacity)
 
@@ -130,7 +160,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         print_json([decision_json(r) for r in records])
         return 0
     if not records:
-        print("No decisions logged yet." if log is None else "No decision matches.")
+        print(_("No decisions logged yet.") if log is None else _("No decision matches."))
         return 0
     from lighthouse_tui.render.log import decisions_table
 
@@ -145,7 +175,7 @@ def cmd_log_show(args: argparse.Namespace) -> int:
     current = _current_strategy(args.strategy)
     with open_log(args.db, readonly=True) as log:
         if log is None:
-            raise UserError([f"no decision {args.id}: nothing is logged yet"])
+            raise UserError([_("no decision {id}: nothing is logged yet").format(id=args.id)])
         record = log.decision(args.id)
         replayed = replay(log, record, current)
     if args.json:
@@ -169,18 +199,26 @@ def _current_strategy(explicit: str | None) -> "LoadedStrategy | None":
     try:
         return load_strategy(explicit)
     except UserError as exc:
-        print(f"lighthouse: today's strategy does not load ({exc.lines[0]})", file=sys.stderr)
+        warning = _("today's strategy does not load ({problem})").format(problem=exc.lines[0])
+        print(f"lighthouse: {warning}", file=sys.stderr)
         return None
 
 
 def cmd_outcome(args: argparse.Namespace) -> int:
     if not 1 <= args.rating <= 5:
-        raise UserError([f"an outcome is rated from 1 to 5, got {args.rating}"])
+        raise UserError(
+            [_("an outcome is rated from 1 to 5, got {rating}").format(rating=args.rating)]
+        )
     with open_log(args.db) as log:
         assert log is not None
         log.add_outcome(args.id, args.rating, args.note, args.date)
         corrected = log.decision(args.id).outcomes_recorded > 1
-    print(f"Outcome of decision {args.id}: {args.rating}/5" + (" (corrected)" if corrected else ""))
+    said = (
+        _("Outcome of decision {id}: {rating}/5 (corrected)")
+        if corrected
+        else _("Outcome of decision {id}: {rating}/5")
+    )
+    print(said.format(id=args.id, rating=args.rating))
     return 0
 
 
@@ -188,7 +226,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from lighthouse_tui.store.export import write_csv, write_jsonl
 
     if args.excel and args.format != "csv":
-        raise UserError(["--excel goes with --format csv"])
+        raise UserError([_("--excel goes with --format csv")])
     writer = partial(write_csv, excel=args.excel) if args.format == "csv" else write_jsonl
     with open_log(args.db, readonly=True) as log:
         rows = (
@@ -203,7 +241,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             count = _write_atomically(Path(args.output), lambda out: writer(rows, out))
     if args.output is not None:
-        print(f"Exported {count} decisions to {args.output}", file=sys.stderr)
+        exported = ngettext(
+            "Exported {count} decision to {file}", "Exported {count} decisions to {file}", count
+        )
+        print(exported.format(count=i18n.decimal(count), file=args.output), file=sys.stderr)
     return 0
 
 
@@ -216,7 +257,9 @@ def _write_atomically(path: Path, write: Callable[[IO[str]], int]) -> int:
     try:
         fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise UserError([f"{path}: cannot write: {exc.strerror or exc}"]) from None
+        raise UserError(
+            [_("{file}: cannot write: {reason}").format(file=path, reason=exc.strerror or exc)]
+        ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             count = write(out)
@@ -255,6 +298,10 @@ def cmd_capacity(args: argparse.Namespace) -> int:
     from lighthouse_tui.render.log import capacity_table
 
     out = console()
-    out.print(f"{hours:g} h/week free for commitments; {hours - committed:g} h left this week.")
+    out.print(
+        _("{hours}/week free for commitments; {left} left this week.").format(
+            hours=i18n.hours(hours), left=i18n.hours(hours - committed)
+        )
+    )
     out.print(capacity_table(hours, weeks))
     return 0

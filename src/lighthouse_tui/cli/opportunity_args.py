@@ -1,6 +1,8 @@
 """An opportunity from the command line: positional title, -k, -f, -r, --from; and the
 questions a terminal user is asked (ratings, the reflex before the verdict)."""
 
+from __future__ import annotations
+
 import argparse
 import json
 import sys
@@ -8,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lighthouse_tui.cli.common import UserError, console, escape
+from lighthouse_tui.core.i18n import _
 
 if TYPE_CHECKING:
     from lighthouse_tui.core.opportunity import Opportunity
@@ -16,23 +19,33 @@ if TYPE_CHECKING:
 
 def add_opportunity_arguments(parser: argparse.ArgumentParser, *, title: bool = True) -> None:
     if title:
-        parser.add_argument("title", nargs="?", help="what the opportunity is, in a few words")
-    parser.add_argument("-k", "--kind", help="client_request, partner_offer, opportunity, ...")
+        parser.add_argument(
+            "title",
+            nargs="?",
+            metavar=_("title"),
+            help=_("what the opportunity is, in a few words"),
+        )
+    parser.add_argument(
+        "-k",
+        "--kind",
+        metavar=_("KIND"),
+        help=_("client_request, partner_offer, opportunity, ..."),
+    )
     parser.add_argument(
         "-f",
         "--field",
         action="append",
         default=[],
-        metavar="NAME=VALUE",
-        help="a field of the opportunity, e.g. -f fee=1500 -f hours_per_week=4 (repeatable)",
+        metavar=_("NAME=VALUE"),
+        help=_("a field of the opportunity, e.g. -f fee=1500 -f hours_per_week=4 (repeatable)"),
     )
     parser.add_argument(
         "-r",
         "--rate",
         action="append",
         default=[],
-        metavar="CRITERION=0..5",
-        help="your rating of a criterion, e.g. -r alignment=4 (repeatable)",
+        metavar=_("CRITERION=0..5"),
+        help=_("your rating of a criterion, e.g. -r alignment=4 (repeatable)"),
     )
 
 
@@ -40,9 +53,11 @@ def add_from_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--from",
         dest="source_file",
-        metavar="FILE",
-        help="read the opportunity from a TOML or JSON file, or - for stdin "
-        "(keys: the fields, kind, and ratings = {criterion = n}); flags override it",
+        metavar=_("FILE"),
+        help=_(
+            "read the opportunity from a TOML or JSON file, or - for stdin "
+            "(keys: the fields, kind, and ratings = {criterion = n}); flags override it"
+        ),
     )
 
 
@@ -55,7 +70,9 @@ def is_interactive(args: argparse.Namespace) -> bool:
 def _split_assignment(text: str, flag: str) -> tuple[str, str]:
     name, sep, value = text.partition("=")
     if not sep or not name.strip():
-        raise UserError([f"{flag} {text!r}: expected NAME=VALUE"])
+        raise UserError(
+            [_("{flag} {text}: expected NAME=VALUE").format(flag=flag, text=repr(text))]
+        )
     return name.strip(), value
 
 
@@ -67,9 +84,13 @@ def _read_opportunity_file(source: str) -> dict[str, Any]:
     try:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except IsADirectoryError:
-        raise UserError([f"{name}: is a directory, not an opportunity file"]) from None
+        raise UserError(
+            [_("{file}: is a directory, not an opportunity file").format(file=name)]
+        ) from None
     except OSError as exc:
-        raise UserError([f"{name}: cannot be read: {exc.strerror or exc}"]) from None
+        raise UserError(
+            [_("{file}: cannot be read: {reason}").format(file=name, reason=exc.strerror or exc)]
+        ) from None
     try:
         text = decode_text(data, name)
         as_json = name.endswith(".json") or (
@@ -80,7 +101,11 @@ def _read_opportunity_file(source: str) -> dict[str, Any]:
         raise UserError(exc.problems) from None
     if not isinstance(raw, dict):
         raise UserError(
-            [f"{name}: expected one object (a table of fields), got {type(raw).__name__}"]
+            [
+                _("{file}: expected one object (a table of fields), got {type}").format(
+                    file=name, type=type(raw).__name__
+                )
+            ]
         )
     return raw
 
@@ -92,10 +117,17 @@ def _parse_json(text: str, name: str) -> object:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ProblemsError(
-            [Problem(f"not valid JSON: {exc.msg}", file=name, line=exc.lineno, col=exc.colno)]
+            [
+                Problem(
+                    _("not valid JSON: {reason}").format(reason=exc.msg),
+                    file=name,
+                    line=exc.lineno,
+                    col=exc.colno,
+                )
+            ]
         ) from None
     except RecursionError:
-        raise ProblemsError([Problem("not valid JSON: nested too deeply", file=name)]) from None
+        raise ProblemsError([Problem(_("not valid JSON: nested too deeply"), file=name)]) from None
 
 
 def opportunity_data(
@@ -126,7 +158,7 @@ def opportunity_data(
     return data
 
 
-def build(strategy: "Strategy", data: dict[str, Any], origin: str) -> "Opportunity":
+def build(strategy: Strategy, data: dict[str, Any], origin: str) -> Opportunity:
     from lighthouse_tui.core.opportunity import build_opportunity
     from lighthouse_tui.core.problems import ProblemsError
 
@@ -136,7 +168,7 @@ def build(strategy: "Strategy", data: dict[str, Any], origin: str) -> "Opportuni
         raise UserError(exc.problems) from None
 
 
-def ask_missing_ratings(strategy: "Strategy", opportunity: "Opportunity") -> "Opportunity":
+def ask_missing_ratings(strategy: Strategy, opportunity: Opportunity) -> Opportunity:
     """Ask each applicable, unrated criterion's question; Enter skips, a bad answer asks again."""
     from rich.prompt import Prompt
 
@@ -150,7 +182,7 @@ def ask_missing_ratings(strategy: "Strategy", opportunity: "Opportunity") -> "Op
     if not unrated:
         return opportunity
     out = console()
-    out.print("[dim]Rate each criterion 0–5; Enter skips.[/dim]")
+    out.print(_("Rate each criterion 0–5; Enter skips."), style="dim", markup=False)
     ratings = dict(opportunity.ratings)
     for criterion in unrated:
         while True:
@@ -166,7 +198,7 @@ def ask_missing_ratings(strategy: "Strategy", opportunity: "Opportunity") -> "Op
                 ratings[criterion.id] = parse_rating(answer)
                 break
             except ValueError as exc:
-                out.print(f"  [red]{escape(str(exc))}[/red]")
+                out.print(f"  {exc}", style="red", markup=False)
     return Opportunity(opportunity.kind, opportunity.values, ratings)
 
 
@@ -180,9 +212,12 @@ REFLEX_ANSWERS = {
     "non": "decline",
     "u": "unsure",
     "unsure": "unsure",
+    "i": "unsure",
+    "indécis": "unsure",
 }
-"""What the reflex question takes, in English or in French (`o`/`oui`, `n`/`non`), in any
-case: the letters of the user's language, whichever language the question is shown in."""
+"""What the reflex question takes, in English or in French (`o`/`oui`, `n`/`non`,
+`i`/`indécis`), in any case: the letters of the user's language, whichever language the
+question is shown in."""
 
 
 def reflex(given: str | None, *, interactive: bool, command: str) -> str:
@@ -192,16 +227,26 @@ def reflex(given: str | None, *, interactive: bool, command: str) -> str:
         return given
     if not interactive:
         raise UserError(
-            [f"{command} needs --default accept|decline|unsure: your reflex, before the verdict"]
+            [
+                _(
+                    "{command} needs --default accept|decline|unsure: your reflex, before the "
+                    "verdict"
+                ).format(command=command)
+            ]
         )
     from rich.prompt import Prompt
 
-    answer = Prompt.ask(
-        "Your first reflex, before the filter speaks: [bold]y[/bold]es ([bold]o[/bold]ui), "
-        "[bold]n[/bold]o or [bold]u[/bold]nsure? [prompt.choices]\\[y/o/n/u][/]",
+    prompt = Prompt(
+        _(
+            "Your first reflex, before the filter speaks: [bold]y[/bold]es ([bold]o[/bold]ui), "
+            "[bold]n[/bold]o or [bold]u[/bold]nsure? [prompt.choices]\\[y/o/n/u][/]"
+        ),
         choices=list(REFLEX_ANSWERS),
         show_choices=False,
         case_sensitive=False,
         console=console(),
     )
-    return REFLEX_ANSWERS[answer]
+    prompt.illegal_choice_message = "[prompt.invalid.choice]" + escape(
+        _("Please select one of the available options")
+    )
+    return REFLEX_ANSWERS[prompt()]

@@ -17,28 +17,34 @@ from lighthouse_tui.cli.common import (
     open_log,
     print_json,
 )
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import _, ngettext
 from lighthouse_tui.core.period import PERIOD_FORMS
 
 
 def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     review = commands.add_parser(
         "review",
-        help="did following your strategy pay off, and which criteria matter?",
-        description="Review the decisions of a period: how the outcomes compare when you "
-        "followed the filter or went against it, when you followed your reflex instead, which "
-        "criteria predict outcomes, committed hours week by week, and the outcomes still to "
-        "rate. Read-only.",
+        help=_("did following your strategy pay off, and which criteria matter?"),
+        description=_(
+            "Review the decisions of a period: how the outcomes compare when you followed the "
+            "filter or went against it, when you followed your reflex instead, which criteria "
+            "predict outcomes, committed hours week by week, and the outcomes still to rate. "
+            "Read-only."
+        ),
     )
     review.add_argument(
         "--period",
         default="horizon",
-        metavar="PERIOD",
-        help=f"which decisions: {PERIOD_FORMS}",
+        metavar=_("PERIOD"),
+        help=_("which decisions: {forms}").format(forms=_(PERIOD_FORMS)),
     )
     output = review.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true", help="print one JSON object")
+    output.add_argument("--json", action="store_true", help=_("print one JSON object"))
     output.add_argument(
-        "--markdown", action="store_true", help="print a Markdown report to keep with the strategy"
+        "--markdown",
+        action="store_true",
+        help=_("print a Markdown report to keep with the strategy"),
     )
     review.set_defaults(handler=cmd_review)
 
@@ -75,11 +81,17 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def _empty_hint(logged: int, label: str) -> str:
     if not logged:
-        return (
-            "lighthouse: no decision is logged yet; decide a few opportunities "
+        hint = _(
+            "no decision is logged yet; decide a few opportunities "
             "(`lighthouse inbox`, `lighthouse check --record`), then review them"
         )
-    return f"lighthouse: the log holds {logged:,} decisions, none in {label}: try --period all"
+    else:
+        hint = ngettext(
+            "the log holds {count} decision, none in {period}: try --period all",
+            "the log holds {count} decisions, none in {period}: try --period all",
+            logged,
+        ).format(count=i18n.decimal(logged), period=label)
+    return f"lighthouse: {hint}"
 
 
 def cmd_rescore(args: argparse.Namespace) -> int:
@@ -89,7 +101,13 @@ def cmd_rescore(args: argparse.Namespace) -> int:
     from lighthouse_tui.store.review_source import read_facts
 
     if args.since and args.until and args.since > args.until:
-        raise UserError([f"--since {args.since} is after --until {args.until}"])
+        raise UserError(
+            [
+                _("--since {since} is after --until {until}").format(
+                    since=args.since, until=args.until
+                )
+            ]
+        )
     try:
         loaded = load_strategy_file(Path(args.file))
     except ProblemsError as exc:

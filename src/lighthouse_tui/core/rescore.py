@@ -132,8 +132,8 @@ class Rescore:
             "{declined} (the strategies of the day declined {then}): those averaged {mean} vs "
             "{rest_mean} for the rest ({rated} vs {rest_rated} rated): {conclusion}."
         ).format(
-            mean=i18n.decimal(declined.mean or 0.0, 1, fixed=True),
-            rest_mean=i18n.decimal(rest.mean or 0.0, 1, fixed=True),
+            mean=i18n.fixed(declined.mean or 0.0),
+            rest_mean=i18n.fixed(rest.mean or 0.0),
             conclusion=what,
             **figures,
         )

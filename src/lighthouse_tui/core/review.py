@@ -640,7 +640,7 @@ def _count(n: int) -> str:
 
 
 def _mean(cell: Cell) -> str:
-    return i18n.decimal(cell.mean or 0.0, 1, fixed=True)
+    return i18n.fixed(cell.mean or 0.0)
 
 
 def _comparison(sentence: str, strategic: Cell, other: Cell) -> str:
@@ -740,7 +740,7 @@ def _criteria_findings(stats: Sequence[CriterionStat]) -> list[str]:
             continue
         sentence = _CRITERION_FINDINGS.get((s.signal, s.in_strategy))
         if sentence is not None:
-            rho = i18n.decimal(s.rho, 2, fixed=True)
+            rho = i18n.fixed(s.rho, 2)
             lines.append(_(sentence).format(id=s.id, rho=rho, n=_count(s.pairs)))
         elif s.signal == "unclear" and s.in_strategy:
             unclear.append(s.id)

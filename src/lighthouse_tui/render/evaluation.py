@@ -4,38 +4,54 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from lighthouse_tui.core import i18n
 from lighthouse_tui.core.filter import Evaluation, RuleResult
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.core.strategy import Thresholds
 
 VERDICT_STYLES = {"accept": "bold green", "decline": "bold reverse red", "consider": "bold yellow"}
 """Told apart by their words, and by more than colour (NO_COLOR keeps bold and reverse): a
 decline is reversed, a block where the others are letters."""
-RULE_WORDS = {"decline": "dealbreaker", "accept": "hell yes", "flag": "flag"}
+RULE_WORDS = {"decline": N_("dealbreaker"), "accept": N_("hell yes"), "flag": N_("flag")}
+"""What a rule does, in the words of the strategy file; translated where shown."""
+VERDICT_WORDS = {"accept": N_("ACCEPT"), "decline": N_("DECLINE"), "consider": N_("CONSIDER")}
+"""The verdict as the first word of an explanation, in capitals."""
 
 
 def format_number(value: float) -> str:
-    return f"{value:,.1f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+    """A number for people: at most one decimal, grouped thousands, the language's marks."""
+    return i18n.decimal(value)
+
+
+def rule_word(then: str) -> str:
+    return _(RULE_WORDS[then])
+
+
+def verdict_word(verdict: str) -> str:
+    return _(VERDICT_WORDS[verdict])
 
 
 def verdict_line(evaluation: Evaluation) -> Text:
     """The verdict and what decided it (`Evaluation.reason`), on one line: the CLI's first
     line and the app's, so the why is read without scrolling."""
     line = Text()
-    line.append(evaluation.verdict.upper(), style=VERDICT_STYLES[evaluation.verdict])
+    line.append(verdict_word(evaluation.verdict), style=VERDICT_STYLES[evaluation.verdict])
     rule = evaluation.deciding_rule
     if evaluation.score is None:
-        line.append("  no score yet: nothing rated", style="dim")
+        line.append("  " + _("no score yet: nothing rated"), style="dim")
     elif rule is None and not evaluation.under_rated:
         line.append(f"  {evaluation.reason}")
     else:
-        line.append(f"  score {evaluation.score:.0f}/100 · ")
+        line.append("  " + _("score {score}/100").format(score=f"{evaluation.score:.0f}") + " · ")
     if rule is not None:
-        line.append(f"{RULE_WORDS[rule.then]}: ", style=VERDICT_STYLES[rule.then])
+        line.append(
+            _("{rule}: ").format(rule=rule_word(rule.then)), style=VERDICT_STYLES[rule.then]
+        )
         line.append(rule.reason)
     elif evaluation.under_rated and evaluation.score is not None:
         line.append(evaluation.reason, style="yellow")
     if evaluation.provisional and not evaluation.under_rated:
-        line.append("  provisional", style="italic yellow")
+        line.append("  " + _("provisional"), style="italic yellow")
         line.append(f" ({_provisional_because(evaluation)})", style="dim")
     return line
 
@@ -44,9 +60,9 @@ def _provisional_because(evaluation: Evaluation) -> str:
     """Why the verdict may still change: missing values, or only a rule that waits for one
     (then "100% of the weight rated" would read as a contradiction)."""
     if evaluation.missing or evaluation.score is None:
-        return f"{evaluation.rated_weight:.0%} of the weight rated"
+        return _("{share} of the weight rated").format(share=i18n.percent(evaluation.rated_weight))
     needs = sorted({n for r in evaluation.waiting if r.then != "flag" for n in r.needs})
-    return f"a rule waits for {', '.join(needs)}"
+    return _("a rule waits for {names}").format(names=", ".join(needs))
 
 
 def score_bar(score: float | None, thresholds: Thresholds, width: int = 40) -> Text:
@@ -63,23 +79,26 @@ def score_bar(score: float | None, thresholds: Thresholds, width: int = 40) -> T
             char = "│"
         bar.append(char, style=style if i < filled else f"dim {style}")
     decline, accept = format_number(thresholds.decline), format_number(thresholds.accept)
-    bar.append(f"  decline <{decline}  accept ≥{accept}", style="dim")
+    bar.append(
+        "  " + _("decline <{decline}  accept ≥{accept}").format(decline=decline, accept=accept),
+        style="dim",
+    )
     return bar
 
 
 def criteria_table(evaluation: Evaluation) -> Table:
     table = Table(box=None, pad_edge=False, expand=False, header_style="bold")
-    table.add_column("criterion", overflow="fold")
-    table.add_column("weight", justify="right")
-    table.add_column("value", justify="right")
-    table.add_column("points", justify="right")
+    table.add_column(_("criterion"), overflow="fold")
+    table.add_column(_("weight"), justify="right")
+    table.add_column(_("value"), justify="right")
+    table.add_column(_("points"), justify="right")
     for result in evaluation.criteria:
         if result.value is None:
-            value = Text("missing", style="italic yellow")
+            value = Text(_("missing"), style="italic yellow")
             points = Text("–", style="dim")
         else:
-            value = Text(f"{result.value:.0%}")
-            points = Text(f"{result.points:.1f}")
+            value = Text(i18n.percent(result.value))
+            points = Text(i18n.fixed(result.points))
         table.add_row(Text(result.label), Text(format_number(result.weight)), value, points)
     return table
 
@@ -89,27 +108,31 @@ def _rule_lines(title: str, rules: tuple[RuleResult, ...], waiting: bool = False
     for rule in rules:
         text.append("\n  ")
         style = VERDICT_STYLES.get(rule.then, "bold magenta") if not waiting else "dim"
-        text.append(f"{RULE_WORDS[rule.then]}: ", style=style)
+        text.append(_("{rule}: ").format(rule=rule_word(rule.then)), style=style)
         text.append(rule.reason)
         text.append(f"  [{rule.id}]", style="dim")
         if rule.needs:
-            text.append(f"  needs {', '.join(rule.needs)}", style="italic yellow")
+            needs = _("needs {names}").format(names=", ".join(rule.needs))
+            text.append(f"  {needs}", style="italic yellow")
     return text
 
 
 def capacity_line(evaluation: Evaluation) -> Text:
     cap = evaluation.capacity
-    line = Text("Capacity  ", style="bold")
-    line.append(f"{format_number(cap.available)} h/week free")
-    line.append(
-        f" (of {format_number(cap.hours_per_week)}, {format_number(cap.committed)} committed)",
-        style="dim",
+    line = Text(_("Capacity") + "  ", style="bold")
+    line.append(_("{hours} h/week free").format(hours=format_number(cap.available)))
+    of = _("(of {hours}, {committed} committed)").format(
+        hours=format_number(cap.hours_per_week), committed=format_number(cap.committed)
     )
+    line.append(f" {of}", style="dim")
     if cap.after is None:
-        line.append("  → unknown: no hours_per_week given", style="dim")
+        line.append("  → " + _("unknown: no hours_per_week given"), style="dim")
     else:
-        line.append("  → after: ")
-        line.append(f"{format_number(cap.after)} h/week", style="red" if cap.after < 0 else "green")
+        line.append("  → " + _("after: "))
+        line.append(
+            _("{hours} h/week").format(hours=format_number(cap.after)),
+            style="red" if cap.after < 0 else "green",
+        )
     return line
 
 
@@ -127,11 +150,11 @@ def explanation_view(evaluation: Evaluation, thresholds: Thresholds) -> Renderab
         criteria_table(evaluation),
     ]
     if evaluation.rules:
-        parts += [Text(), _rule_lines("Rules fired", evaluation.rules)]
+        parts += [Text(), _rule_lines(_("Rules fired"), evaluation.rules)]
     if evaluation.waiting:
-        parts += [Text(), _rule_lines("Rules waiting for values", evaluation.waiting, True)]
+        parts += [Text(), _rule_lines(_("Rules waiting for values"), evaluation.waiting, True)]
     if evaluation.missing:
-        missing = Text("Missing  ", style="bold")
+        missing = Text(_("Missing") + "  ", style="bold")
         missing.append(", ".join(evaluation.missing), style="yellow")
         parts += [Text(), missing]
     parts += [Text(), capacity_line(evaluation)]

@@ -10,10 +10,13 @@ import re
 
 from rich.text import Text
 
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.core.text import visible
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 ONE_LINE_BREAK = " ⏎ "
+UNTITLED = N_("(untitled)")
+"""What stands for an opportunity's title when it has none."""
 
 
 def literal(text: str, style: str = "", *, keep_lines: bool = False) -> Text:
@@ -25,3 +28,8 @@ def literal(text: str, style: str = "", *, keep_lines: bool = False) -> Text:
 def one_line(text: str) -> str:
     """User text for a line of its own, as in a notification."""
     return visible(LINE_BREAK.sub(ONE_LINE_BREAK, text))
+
+
+def title_text(title: str | None, style: str = "") -> Text:
+    """An opportunity's title on one line, or a word saying it has none."""
+    return literal(title or _(UNTITLED), style=style)

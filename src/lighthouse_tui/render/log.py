@@ -9,9 +9,15 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.core.loader import LoadedStrategy
-from lighthouse_tui.render.evaluation import VERDICT_STYLES, evaluation_view, format_number
-from lighthouse_tui.render.literal import literal
+from lighthouse_tui.render.evaluation import (
+    VERDICT_STYLES,
+    evaluation_view,
+    verdict_word,
+)
+from lighthouse_tui.render.literal import literal, title_text
 from lighthouse_tui.store.records import Correction, DecisionRecord, InboxItem, Outcome
 from lighthouse_tui.store.replay import Replay
 
@@ -22,33 +28,52 @@ CHOICE_STYLES = {
     "unsure": "yellow",
     "defer": "cyan",
 }
+CHOICE_WORDS = {
+    "accept": N_("accept"),
+    "decline": N_("decline"),
+    "consider": N_("consider"),
+    "unsure": N_("unsure"),
+    "defer": N_("defer"),
+}
+"""A reflex, a verdict or a final choice as a word in a sentence or a table cell."""
+AGE_UNITS = ((N_("{count}d"), 86_400), (N_("{count}h"), 3_600), (N_("{count}m"), 60))
 
 
 def age(moment: datetime, now: datetime) -> str:
     seconds = max(0, int((now - moment).total_seconds()))
-    for unit, size in (("d", 86_400), ("h", 3_600), ("m", 60)):
+    for unit, size in AGE_UNITS:
         if seconds >= size:
-            return f"{seconds // size}{unit}"
-    return "now"
+            return _(unit).format(count=seconds // size)
+    return _("now")
+
+
+def choice_word(word: str) -> str:
+    return _(CHOICE_WORDS[word]) if word in CHOICE_WORDS else word
 
 
 def choice(word: str) -> Text:
-    return Text(word, style=CHOICE_STYLES.get(word, ""))
+    return Text(choice_word(word), style=CHOICE_STYLES.get(word, ""))
+
+
+def moment(value: datetime) -> str:
+    """A moment for reading: the day as the language writes it, then the local time."""
+    local = value.astimezone()
+    return f"{i18n.day(local.date())} {local:%H:%M}"
 
 
 def inbox_table(items: Sequence[InboxItem], now: datetime) -> Table:
     table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("id", justify="right", no_wrap=True)
-    table.add_column("age", justify="right", no_wrap=True)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("title", overflow="fold", ratio=3)
-    table.add_column("source", overflow="fold", ratio=1)
+    table.add_column(_("id"), justify="right", no_wrap=True)
+    table.add_column(_("age"), justify="right", no_wrap=True)
+    table.add_column(_("kind"), no_wrap=True)
+    table.add_column(_("title"), overflow="fold", ratio=3)
+    table.add_column(_("source"), overflow="fold", ratio=1)
     for item in items:
         table.add_row(
             str(item.id),
             age(item.received, now),
             literal(item.kind),
-            literal(item.title or "(untitled)"),
+            title_text(item.title),
             literal(sender(item.source), style="dim"),
         )
     return table
@@ -79,16 +104,17 @@ def outcome_text(outcome: Outcome | None) -> Text:
 
 def decisions_table(records: Sequence[DecisionRecord]) -> Table:
     """Newest first; an override (final against a clear verdict) is marked, because those are
-    the decisions a review learns most from."""
+    the decisions a review learns most from. Dates stay ISO: a column of them reads (and
+    sorts) at a glance in any language, and a written date would take the title's room."""
     table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("id", justify="right", no_wrap=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("title", overflow="fold", ratio=3)
-    table.add_column("reflex", no_wrap=True)
-    table.add_column("filter", no_wrap=True)
-    table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("final", no_wrap=True)
-    table.add_column("outcome", no_wrap=True)
+    table.add_column(_("id"), justify="right", no_wrap=True)
+    table.add_column(_("date"), no_wrap=True)
+    table.add_column(_("title"), overflow="fold", ratio=3)
+    table.add_column(_("reflex"), no_wrap=True)
+    table.add_column(_("filter"), no_wrap=True)
+    table.add_column(_("score"), justify="right", no_wrap=True)
+    table.add_column(_("final"), no_wrap=True)
+    table.add_column(_("outcome"), no_wrap=True)
     for r in records:
         final = choice(r.final_choice)
         if r.overrode:
@@ -96,7 +122,7 @@ def decisions_table(records: Sequence[DecisionRecord]) -> Table:
         table.add_row(
             str(r.id),
             r.decided_at.astimezone().date().isoformat(),
-            literal(r.title or "(untitled)"),
+            title_text(r.title),
             choice(r.default_choice),
             choice(r.verdict),
             "–" if r.score is None else f"{r.score:.0f}",
@@ -107,45 +133,44 @@ def decisions_table(records: Sequence[DecisionRecord]) -> Table:
 
 
 def decision_header(record: DecisionRecord) -> RenderableType:
-    title = literal(record.title or "(untitled)", style="bold")
-    title.append(
-        f"  {record.kind}  decision {record.id}, {record.decided_at.astimezone():%Y-%m-%d %H:%M}",
-        style="dim",
-    )
-    choices = Text("reflex ")
+    title = title_text(record.title, style="bold")
+    decided = _("decision {id}, {when}").format(id=record.id, when=moment(record.decided_at))
+    title.append(f"  {record.kind}  {decided}", style="dim")
+    choices = Text(_("reflex") + " ")
     choices.append_text(choice(record.default_choice))
-    choices.append("  →  filter ")
-    choices.append(record.verdict, style=VERDICT_STYLES[record.verdict])
-    choices.append("  →  final ")
+    choices.append("  →  " + _("filter") + " ")
+    choices.append(choice_word(record.verdict), style=VERDICT_STYLES[record.verdict])
+    choices.append("  →  " + _("final") + " ")
     choices.append_text(choice(record.final_choice))
     if record.overrode:
-        choices.append("  ⚑ overrode the filter", style="bold magenta")
+        choices.append("  ⚑ " + _("overrode the filter"), style="bold magenta")
     parts: list[RenderableType] = [title, choices]
     if record.note:
-        note = Text("Note  ", style="bold")
+        note = Text(_("Note") + "  ", style="bold")
         note.append_text(literal(record.note, keep_lines=True))
         parts.append(note)
-    outcome = Text("Outcome  ", style="bold")
+    outcome = Text(_("Outcome") + "  ", style="bold")
     if record.outcome is None:
-        outcome.append("not rated yet", style="dim")
+        outcome.append(_("not rated yet"), style="dim")
     else:
         outcome.append_text(outcome_text(record.outcome))
-        outcome.append(f"  {record.outcome.happened_on}")
+        outcome.append(f"  {i18n.day(record.outcome.happened_on)}")
         if record.outcome.note:
             outcome.append("  ")
             outcome.append_text(literal(record.outcome.note, keep_lines=True))
         if record.outcomes_recorded > 1:
-            outcome.append(f"  (corrected; {record.outcomes_recorded} recorded)", style="dim")
+            corrected = _("(corrected; {count} recorded)").format(count=record.outcomes_recorded)
+            outcome.append(f"  {corrected}", style="dim")
     parts.append(outcome)
     return Group(*parts)
 
 
 def capacity_table(hours_per_week: float, weeks: Sequence[tuple[date, float]]) -> Table:
     table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("week of", no_wrap=True)
-    table.add_column("committed", justify="right", no_wrap=True)
-    table.add_column("free", justify="right", no_wrap=True)
-    table.add_column("load", no_wrap=True)
+    table.add_column(_("week of"), no_wrap=True)
+    table.add_column(_("committed"), justify="right", no_wrap=True)
+    table.add_column(_("free"), justify="right", no_wrap=True)
+    table.add_column(_("load"), no_wrap=True)
     width = 30
     for day, committed in weeks:
         free = hours_per_week - committed
@@ -155,8 +180,8 @@ def capacity_table(hours_per_week: float, weeks: Sequence[tuple[date, float]]) -
         bar.append("·" * (width - filled), style="dim")
         table.add_row(
             day.isoformat(),
-            f"{format_number(committed)} h",
-            Text(f"{format_number(free)} h", style="red" if free < 0 else "green"),
+            i18n.hours(committed),
+            Text(i18n.hours(free), style="red" if free < 0 else "green"),
             bar,
         )
     return table
@@ -164,13 +189,13 @@ def capacity_table(hours_per_week: float, weeks: Sequence[tuple[date, float]]) -
 
 def corrections_text(corrections: Sequence[Correction]) -> Text:
     """Each change of the final choice, oldest first: the header shows the current one."""
-    text = Text("Corrected", style="bold")
+    text = Text(_("Corrected"), style="bold")
     for correction in corrections:
         text.append("\n  ")
         text.append_text(choice(correction.previous))
         text.append(" → ")
         text.append_text(choice(correction.final))
-        text.append(f"  {correction.recorded_at.astimezone():%Y-%m-%d %H:%M}", style="dim")
+        text.append(f"  {moment(correction.recorded_at)}", style="dim")
         if correction.note:
             text.append("  ")
             text.append_text(literal(correction.note))
@@ -187,19 +212,27 @@ def replay_view(replayed: Replay, current: LoadedStrategy | None) -> RenderableT
     if replayed.then is not None and replayed.then_evaluation is not None:
         parts += [
             Rule(style="dim"),
-            literal(f"As scored by {replayed.then.source}:", style="bold"),
+            literal(_("As scored by {source}:").format(source=replayed.then.source), style="bold"),
             evaluation_view(replayed.then_evaluation, replayed.then.strategy.thresholds),
         ]
     if replayed.now is not None and current is not None:
-        verdict = replayed.now.verdict.upper()
-        score = "no score" if replayed.now.score is None else f"score {replayed.now.score:.0f}"
-        line = Text("\nToday's strategy ", style="bold")
+        verdict = verdict_word(replayed.now.verdict)
+        score = (
+            _("no score")
+            if replayed.now.score is None
+            else _("score {score}").format(score=f"{replayed.now.score:.0f}")
+        )
         if replayed.now_differs:
-            line.append(f"would now say {verdict} ({score})", style="bold magenta")
+            said = _("Today's strategy would now say {verdict} ({score})")
+            style = "bold magenta"
         else:
-            line.append(f"would answer the same: {verdict} ({score})")
+            said = _("Today's strategy would answer the same: {verdict} ({score})")
+            style = "bold"
+        line = Text("\n" + said.format(verdict=verdict, score=score), style=style)
         parts.append(line)
     elif current is not None:
-        parts.append(Text("\nToday's strategy is the version that scored it.", style="dim"))
-    parts += [literal(f"note: {note}", style="yellow") for note in replayed.notes]
+        parts.append(Text("\n" + _("Today's strategy is the version that scored it."), style="dim"))
+    parts += [
+        literal(_("note: {note}").format(note=note), style="yellow") for note in replayed.notes
+    ]
     return Group(*parts)

@@ -14,6 +14,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import N_, _, ngettext, pgettext
 from lighthouse_tui.core.rescore import Flip, Rescore
 from lighthouse_tui.core.review import (
     FOLLOWED,
@@ -26,22 +28,25 @@ from lighthouse_tui.core.review import (
 )
 from lighthouse_tui.core.text import visible
 from lighthouse_tui.render.evaluation import VERDICT_STYLES, format_number
-from lighthouse_tui.render.literal import literal
-from lighthouse_tui.render.log import choice
+from lighthouse_tui.render.literal import UNTITLED, literal, title_text
+from lighthouse_tui.render.log import choice, choice_word
 
 BAR_WIDTH = 24
 RHO_HALF = 10
-DID = {"accept": "you accepted", "decline": "you declined"}
-SAID = {"accept": "filter said accept", "decline": "filter said decline"}
+DID = {"accept": N_("you accepted"), "decline": N_("you declined")}
+SAID = {"accept": N_("filter said accept"), "decline": N_("filter said decline")}
 REFLEX_ROWS = {
-    "accept": "reflex accept, filter decline",
-    "decline": "reflex decline, filter accept",
+    "accept": N_("reflex accept, filter decline"),
+    "decline": N_("reflex decline, filter accept"),
 }
-FOLLOWED_WORDS = {"filter": "you followed the filter", "reflex": "you followed your reflex"}
-GRID_CAPTION = "★ mean outcome 1–5 · decisions · rated"
+FOLLOWED_WORDS = {
+    "filter": N_("you followed the filter"),
+    "reflex": N_("you followed your reflex"),
+}
+GRID_CAPTION = N_("★ mean outcome 1–5 · decisions · rated")
 DUE_SHOWN = 15
 """The terminal lists this many outcomes due; JSON and Markdown list them all."""
-SIGNAL_WORDS = {"predicts": "predicts outcomes", "against": "runs against outcomes"}
+SIGNAL_WORDS = {"predicts": N_("predicts outcomes"), "against": N_("runs against outcomes")}
 
 
 def mean_style(mean: float | None) -> str:
@@ -51,16 +56,24 @@ def mean_style(mean: float | None) -> str:
 
 
 def _decisions(count: int) -> str:
-    return f"{count:,} decision{'' if count == 1 else 's'}"
+    return ngettext("{count} decision", "{count} decisions", count).format(
+        count=i18n.decimal(count)
+    )
+
+
+def _rated(count: int) -> str:
+    return ngettext("{count} rated", "{count} rated", count).format(count=i18n.decimal(count))
 
 
 def cell_words(cell: Cell) -> str:
     """A cell in words, the same in the terminal and in Markdown."""
     if not cell.count:
-        return "none"
+        return _("none")
     if cell.mean is None:
-        return f"no outcome yet · {_decisions(cell.count)}"
-    return f"{cell.mean:.1f} avg · {_decisions(cell.count)}, {cell.rated:,} rated"
+        return _("no outcome yet · {decisions}").format(decisions=_decisions(cell.count))
+    return _("{mean} avg · {decisions}, {rated}").format(
+        mean=i18n.fixed(cell.mean), decisions=_decisions(cell.count), rated=_rated(cell.rated)
+    )
 
 
 def cell_text(cell: Cell, marked: bool = False) -> Text:
@@ -69,10 +82,10 @@ def cell_text(cell: Cell, marked: bool = False) -> Text:
     if cell.mean is None:
         text.append("–", style="dim")
     else:
-        text.append(f"{cell.mean:.1f} ★", style=f"bold {mean_style(cell.mean)}")
+        text.append(f"{i18n.fixed(cell.mean)} ★", style=f"bold {mean_style(cell.mean)}")
     if marked:
         text.append(" ⚑", style="bold magenta")
-    text.append(f"\n{_decisions(cell.count)}\n{cell.rated:,} rated", style="dim")
+    text.append(f"\n{_decisions(cell.count)}\n{_rated(cell.rated)}", style="dim")
     return text
 
 
@@ -86,15 +99,15 @@ def _grid_table(
         box=box.ROUNDED,
         header_style="bold",
         show_lines=True,
-        caption=GRID_CAPTION,
+        caption=_(GRID_CAPTION),
         caption_justify="left",
     )
     table.add_column("", style="bold", max_width=16)
     for column in grid.columns:
-        table.add_column(columns[column], justify="center", max_width=14)
+        table.add_column(_(columns[column]), justify="center", max_width=14)
     for row in grid.rows:
         table.add_row(
-            rows[row], *(cell_text(grid.cell(row, c), (row, c) in marked) for c in grid.columns)
+            _(rows[row]), *(cell_text(grid.cell(row, c), (row, c) in marked) for c in grid.columns)
         )
     return table
 
@@ -108,7 +121,7 @@ def reflex_grid(grid: Grid) -> Table:
     """Where reflex and filter disagreed: which one you followed, and how that turned out."""
     table = _grid_table(grid, REFLEX_ROWS, FOLLOWED_WORDS, set())
     table.add_row(
-        Text("all", style="bold"), *(cell_text(grid.column(f)) for f in FOLLOWED), style="dim"
+        Text(_("all"), style="bold"), *(cell_text(grid.column(f)) for f in FOLLOWED), style="dim"
     )
     return table
 
@@ -125,11 +138,15 @@ def findings_text(findings: Sequence[str]) -> Text:
 
 def review_header(review: Review) -> Text:
     c = review.counts
-    text = Text("Review ", style="bold")
+    text = Text(_("Review") + " ", style="bold")
     text.append_text(literal(review.period.label, style="bold cyan"))
-    text.append(f"   {_decisions(c.decisions)}, {c.rated:,} with an outcome", style="dim")
+    counted = _("{decisions}, {rated} with an outcome").format(
+        decisions=_decisions(c.decisions), rated=i18n.decimal(c.rated)
+    )
+    text.append(f"   {counted}", style="dim")
     if c.strategy_versions > 1:
-        text.append(f", scored by {c.strategy_versions} strategy versions", style="dim")
+        versions = _(", scored by {count} strategy versions").format(count=c.strategy_versions)
+        text.append(versions, style="dim")
     text.append("\n")
     text.append(visible(review.horizon), style="italic")
     return text
@@ -141,7 +158,7 @@ def _counted(counts: Mapping[str, int], styled: bool = True) -> Text:
         if i:
             text.append(" · ", style="dim")
         text.append_text(choice(name) if styled else literal(name))
-        text.append(f" {count:,}")
+        text.append(f" {i18n.decimal(count)}")
     return text
 
 
@@ -152,22 +169,31 @@ def choices_table(review: Review) -> Table:
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
     a, o = review.agreement, review.overrides
-    agreement = Text(f"agreed {a.agreed:,} · disagreed {a.disagreed:,}")
-    agreement.append(
-        f" · reflex unsure {a.reflex_unsure:,} · filter said consider {a.filter_consider:,}",
-        style="dim",
+    n = i18n.decimal
+    agreement = Text(
+        _("agreed {agreed} · disagreed {disagreed}").format(
+            agreed=n(a.agreed), disagreed=n(a.disagreed)
+        )
     )
-    against = Text(f"declined {o.accept_declined:,} it accepted · ")
-    against.append(f"accepted {o.decline_accepted:,} it declined")
-    against.append(
-        f"  (followed {o.followed:,} of {o.clear_verdicts:,} clear verdicts)", style="dim"
+    unsure = _("reflex unsure {unsure} · filter said consider {consider}").format(
+        unsure=n(a.reflex_unsure), consider=n(a.filter_consider)
     )
-    table.add_row("By kind", _counted(review.counts.by_kind, styled=False))
-    table.add_row("Reflex", _counted(review.counts.by_reflex))
-    table.add_row("Filter", _counted(review.counts.by_verdict))
-    table.add_row("Final", _counted(review.counts.by_final))
-    table.add_row("Reflex vs filter", agreement)
-    table.add_row("Against the filter", against)
+    agreement.append(f" · {unsure}", style="dim")
+    against = Text(
+        _("declined {declined} it accepted · accepted {accepted} it declined").format(
+            declined=n(o.accept_declined), accepted=n(o.decline_accepted)
+        )
+    )
+    followed = _("(followed {followed} of {clear} clear verdicts)").format(
+        followed=n(o.followed), clear=n(o.clear_verdicts)
+    )
+    against.append(f"  {followed}", style="dim")
+    table.add_row(_("By kind"), _counted(review.counts.by_kind, styled=False))
+    table.add_row(_("Reflex"), _counted(review.counts.by_reflex))
+    table.add_row(_("Filter"), _counted(review.counts.by_verdict))
+    table.add_row(_("Final"), _counted(review.counts.by_final))
+    table.add_row(_("Reflex vs filter"), agreement)
+    table.add_row(_("Against the filter"), against)
     return table
 
 
@@ -188,29 +214,29 @@ def _reading(stat: CriterionStat) -> Text:
     if stat.rho is None:
         return Text(stat.note or "", style="dim italic")
     if stat.signal in SIGNAL_WORDS:
-        return Text(SIGNAL_WORDS[stat.signal], style="green" if stat.rho > 0 else "red")
-    return Text("no clear link yet", style="dim")
+        return Text(_(SIGNAL_WORDS[stat.signal]), style="green" if stat.rho > 0 else "red")
+    return Text(_("no clear link yet"), style="dim")
 
 
 def criterion_name(stat: CriterionStat) -> Text:
     name = literal(stat.label or stat.id)
     if not stat.in_strategy:
-        name.append(" (no longer in the strategy)", style="dim italic")
+        name.append(" " + _("(no longer in the strategy)"), style="dim italic")
     return name
 
 
 def criteria_table(stats: Sequence[CriterionStat]) -> Table:
     table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("criterion", overflow="fold", ratio=3)
+    table.add_column(_("criterion"), overflow="fold", ratio=3)
     table.add_column("n", justify="right", no_wrap=True)
     table.add_column("ρ", justify="right", no_wrap=True)
     table.add_column("−1 … 0 … +1", no_wrap=True)
-    table.add_column("reading", overflow="fold", ratio=2)
+    table.add_column(_("reading"), overflow="fold", ratio=2)
     for stat in stats:
         table.add_row(
             criterion_name(stat),
-            f"{stat.pairs:,}",
-            "–" if stat.rho is None else f"{stat.rho:+.2f}",
+            i18n.decimal(stat.pairs),
+            _rho(stat.rho),
             rho_bar(stat.rho),
             _reading(stat),
         )
@@ -237,10 +263,10 @@ def weeks_table(capacity: CapacityReview) -> Table:
     top = max(hours, capacity.peak)
     busiest = max((w.decisions for w in capacity.weeks), default=0)
     table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("week of", no_wrap=True)
-    table.add_column(f"committed (│ = {format_number(hours)} h)", no_wrap=True)
+    table.add_column(_("week of"), no_wrap=True)
+    table.add_column(_("committed (│ = {hours})").format(hours=i18n.hours(hours)), no_wrap=True)
     table.add_column("h", justify="right", no_wrap=True)
-    table.add_column("decisions", no_wrap=True)
+    table.add_column(_("decisions"), no_wrap=True)
     table.add_column("n", justify="right", no_wrap=True)
     for week in capacity.weeks:
         over = week.committed > hours
@@ -257,14 +283,15 @@ def weeks_table(capacity: CapacityReview) -> Table:
 def due_table(due: Sequence[DueOutcome], limit: int | None = None) -> Table:
     """Oldest first; with `limit`, the rest are counted in a last row."""
     table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("id", justify="right", no_wrap=True)
-    table.add_column("decided", no_wrap=True)
-    table.add_column("title", overflow="fold")
+    table.add_column(_("id"), justify="right", no_wrap=True)
+    table.add_column(_("decided"), no_wrap=True)
+    table.add_column(_("title"), overflow="fold")
     shown = due if limit is None else due[:limit]
     for item in shown:
-        table.add_row(str(item.id), item.day.isoformat(), literal(item.title or "(untitled)"))
+        table.add_row(str(item.id), item.day.isoformat(), title_text(item.title))
     if len(shown) < len(due):
-        table.add_row("", "", Text(f"… and {len(due) - len(shown):,} more", style="dim"))
+        more = _("… and {count} more").format(count=i18n.decimal(len(due) - len(shown)))
+        table.add_row("", "", Text(more, style="dim"))
     return table
 
 
@@ -277,24 +304,34 @@ def review_columns(review: Review) -> tuple[Group, Group]:
     choices), then what explains them (criteria, capacity and pace, outcomes due). The app
     puts them side by side on a wide screen; one under the other, they are `review_view`."""
     answer: list[RenderableType] = [review_header(review)]
-    answer += _section("Findings", findings_text(review.findings))
+    answer += _section(_("Findings"), findings_text(review.findings))
     if not review.counts.decisions:
         return Group(*answer), Group()
-    answer += _section("Does following the filter pay off?", outcome_grid(review.outcomes))
+    answer += _section(_("Does following the filter pay off?"), outcome_grid(review.outcomes))
     answer += _section(
-        "Reflex against filter: where they disagreed, which you followed",
+        _("Reflex against filter: where they disagreed, which you followed"),
         reflex_grid(review.reflex_vs_filter),
     )
-    answer += _section("Choices", choices_table(review))
+    answer += _section(_("Choices"), choices_table(review))
     evidence = _section(
-        "Criteria that predict outcomes (accepted decisions: does a high value make a good yes?)",
+        _(
+            "Criteria that predict outcomes (accepted decisions: does a high value make a good "
+            "yes?)"
+        ),
         criteria_table(review.criteria),
     )
     if review.capacity.weeks:
-        evidence += _section("Capacity and pace, week by week", weeks_table(review.capacity))
-    title = f"Outcomes due ({len(review.due):,}, decided over {review.after_days} days ago)"
+        evidence += _section(_("Capacity and pace, week by week"), weeks_table(review.capacity))
+    title = ngettext(
+        "Outcomes due ({count}, decided over {days} day ago)",
+        "Outcomes due ({count}, decided over {days} days ago)",
+        review.after_days,
+    ).format(count=i18n.decimal(len(review.due)), days=review.after_days)
     evidence += _section(
-        title, due_table(review.due, DUE_SHOWN) if review.due else Text("none", style="dim")
+        title,
+        due_table(review.due, DUE_SHOWN)
+        if review.due
+        else Text(pgettext("no outcome due", "none"), style="dim"),
     )
     return Group(*answer), Group(*evidence)
 
@@ -305,22 +342,27 @@ def review_view(review: Review) -> RenderableType:
 
 
 def _verdict(word: str) -> Text:
-    return Text(word, style=VERDICT_STYLES.get(word, ""))
+    return Text(choice_word(word), style=VERDICT_STYLES.get(word, ""))
 
 
 def _score(score: float | None) -> str:
     return "–" if score is None else f"{score:.0f}"
 
 
+def _rho(rho: float | None) -> str:
+    """ρ with its sign and two decimals, `+0,42` in French."""
+    return "–" if rho is None else ("+" if rho >= 0 else "") + i18n.fixed(rho, 2)
+
+
 def flips_table(flips: Sequence[Flip]) -> Table:
     table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("id", justify="right", no_wrap=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("title", overflow="fold", ratio=3)
-    table.add_column("verdict then → now", no_wrap=True)
-    table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("final", no_wrap=True)
-    table.add_column("outcome", justify="right", no_wrap=True)
+    table.add_column(_("id"), justify="right", no_wrap=True)
+    table.add_column(_("date"), no_wrap=True)
+    table.add_column(_("title"), overflow="fold", ratio=3)
+    table.add_column(_("verdict then → now"), no_wrap=True)
+    table.add_column(_("score"), justify="right", no_wrap=True)
+    table.add_column(_("final"), no_wrap=True)
+    table.add_column(_("outcome"), justify="right", no_wrap=True)
     for flip in flips:
         verdicts = _verdict(flip.then)
         verdicts.append(" → ")
@@ -328,7 +370,7 @@ def flips_table(flips: Sequence[Flip]) -> Table:
         table.add_row(
             str(flip.id),
             flip.day.isoformat(),
-            literal(flip.title or "(untitled)"),
+            title_text(flip.title),
             verdicts,
             f"{_score(flip.score_then)} → {_score(flip.score_now)}",
             choice(flip.final),
@@ -342,27 +384,26 @@ def flips_table(flips: Sequence[Flip]) -> Table:
 def _count_lines(title: str, counts: Mapping[str, int], style: str) -> Text:
     text = Text(title, style="bold")
     for reason, count in counts.items():
-        text.append(f"\n  {count:,} × ", style="dim")
+        text.append(f"\n  {i18n.decimal(count)} × ", style="dim")
         text.append(visible(reason), style=style)
     return text
 
 
 def rescore_view(result: Rescore) -> RenderableType:
-    head = Text("Replayed under ", style="bold")
+    head = Text(_("Replayed under") + " ", style="bold")
     head.append_text(literal(result.strategy, style="bold cyan"))
     totals = Table(box=None, show_header=False, pad_edge=False)
     totals.add_column(style="bold", no_wrap=True)
     totals.add_column()
-    totals.add_row("Replayed", f"{result.replayed:,}")
-    totals.add_row(
-        "Would flip",
-        Text(
-            f"{len(result.flips):,}  ({result.more_accepting:,} more accepting, "
-            f"{result.more_declining:,} more declining)"
-        ),
+    totals.add_row(_("Replayed"), i18n.decimal(result.replayed))
+    flips = _("{count}  ({accepting} more accepting, {declining} more declining)").format(
+        count=i18n.decimal(len(result.flips)),
+        accepting=i18n.decimal(result.more_accepting),
+        declining=i18n.decimal(result.more_declining),
     )
-    totals.add_row("Flipped", cell_words(result.flipped))
-    totals.add_row("Would stay", cell_words(result.stayed))
+    totals.add_row(_("Would flip"), Text(flips))
+    totals.add_row(_("Flipped"), cell_words(result.flipped))
+    totals.add_row(_("Would stay"), cell_words(result.stayed))
     for (then, now), cell in sorted(result.changes.items()):
         change = Text("  ")
         change.append_text(_verdict(then))
@@ -371,15 +412,16 @@ def rescore_view(result: Rescore) -> RenderableType:
         totals.add_row(change, cell_words(cell))
     parts: list[RenderableType] = [head, totals]
     if result.not_replayable:
-        parts += [Text(), _count_lines("Not replayable", result.not_replayable, "yellow")]
+        parts += [Text(), _count_lines(_("Not replayable"), result.not_replayable, "yellow")]
     if result.left_out:
-        parts += [Text(), _count_lines("Replayed without", result.left_out, "yellow")]
+        parts += [Text(), _count_lines(_("Replayed without"), result.left_out, "yellow")]
     if result.missing:
-        missing = {f"criterion '{k}'": n for k, n in result.missing.items()}
-        parts += [Text(), _count_lines("Without a value (unrated then, or new)", missing, "dim")]
+        missing = {_("criterion '{id}'").format(id=k): n for k, n in result.missing.items()}
+        without = _("Without a value (unrated then, or new)")
+        parts += [Text(), _count_lines(without, missing, "dim")]
     parts += [Text(), findings_text(result.findings())]
     if result.flips:
-        parts += _section("Verdicts that would flip", flips_table(result.flips))
+        parts += _section(_("Verdicts that would flip"), flips_table(result.flips))
     return Group(*parts)
 
 
@@ -406,70 +448,93 @@ def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]
 def _md_grid(
     grid: Grid, rows: Mapping[str, str], columns: Mapping[str, str], total: bool = False
 ) -> list[str]:
-    body = [[rows[r], *(cell_words(grid.cell(r, c)) for c in grid.columns)] for r in grid.rows]
+    body = [[_(rows[r]), *(cell_words(grid.cell(r, c)) for c in grid.columns)] for r in grid.rows]
     if total:
-        body.append(["all", *(cell_words(grid.column(c)) for c in grid.columns)])
-    return _md_table(["", *(columns[c] for c in grid.columns)], body)
+        body.append([_("all"), *(cell_words(grid.column(c)) for c in grid.columns)])
+    return _md_table(["", *(_(columns[c]) for c in grid.columns)], body)
 
 
-def _md_counts(counts: Mapping[str, int]) -> str:
-    return ", ".join(f"{md(name)} {count:,}" for name, count in counts.items())
+def _md_counts(counts: Mapping[str, int], choices: bool = True) -> str:
+    """`accept 3, decline 2`: choices in the reader's words, kinds as the strategy names them."""
+    return ", ".join(
+        f"{md(choice_word(name) if choices else name)} {i18n.decimal(count)}"
+        for name, count in counts.items()
+    )
 
 
 def review_markdown(review: Review, strategy_name: str) -> str:
     """The review as a Markdown report: tables for the grids and criteria, lists for the
-    findings and the outcomes due."""
+    findings and the outcomes due. The outcomes due keep ISO dates: a list that reads and
+    sorts like the log it points into."""
     c, a, o = review.counts, review.agreement, review.overrides
+    n = i18n.decimal
     lines = [
-        f"# Lighthouse review: {md(review.period.label)}",
+        _("# Lighthouse review: {period}").format(period=md(review.period.label)),
         "",
-        f"Strategy: {md(strategy_name)}. Written {review.today.isoformat()}.",
+        _("Strategy: {name}. Written {day}.").format(
+            name=md(strategy_name), day=i18n.day(review.today)
+        ),
         "",
         md(review.horizon),
         "",
-        f"{c.decisions:,} decisions, {c.rated:,} with an outcome.",
+        _("{decisions}, {rated} with an outcome.").format(
+            decisions=_decisions(c.decisions), rated=n(c.rated)
+        ),
         "",
-        "## Findings",
+        "## " + _("Findings"),
         "",
         *(f"- {md(line)}" for line in review.findings),
     ]
     if c.decisions:
         lines += [
             "",
-            "## Does following the filter pay off?",
+            "## " + _("Does following the filter pay off?"),
             "",
             *_md_grid(review.outcomes, SAID, DID),
             "",
-            "## Reflex against filter",
+            "## " + _("Reflex against filter"),
             "",
-            "Where your reflex and the filter disagreed, and which one you followed:",
+            _("Where your reflex and the filter disagreed, and which one you followed:"),
             "",
             *_md_grid(review.reflex_vs_filter, REFLEX_ROWS, FOLLOWED_WORDS, total=True),
             "",
-            "## Choices",
+            "## " + _("Choices"),
             "",
-            f"- By kind: {_md_counts(c.by_kind)}",
-            f"- Reflex: {_md_counts(c.by_reflex)}",
-            f"- Filter: {_md_counts(c.by_verdict)}",
-            f"- Final: {_md_counts(c.by_final)}",
-            f"- Reflex vs filter: agreed {a.agreed:,}, disagreed {a.disagreed:,}, reflex "
-            f"unsure {a.reflex_unsure:,}, filter said consider {a.filter_consider:,}",
-            f"- Against the filter: declined {o.accept_declined:,} it accepted, accepted "
-            f"{o.decline_accepted:,} it declined (followed {o.followed:,} of "
-            f"{o.clear_verdicts:,} clear verdicts)",
+            _("- By kind: {counts}").format(counts=_md_counts(c.by_kind, choices=False)),
+            _("- Reflex: {counts}").format(counts=_md_counts(c.by_reflex)),
+            _("- Filter: {counts}").format(counts=_md_counts(c.by_verdict)),
+            _("- Final: {counts}").format(counts=_md_counts(c.by_final)),
+            _(
+                "- Reflex vs filter: agreed {agreed}, disagreed {disagreed}, reflex unsure "
+                "{unsure}, filter said consider {consider}"
+            ).format(
+                agreed=n(a.agreed),
+                disagreed=n(a.disagreed),
+                unsure=n(a.reflex_unsure),
+                consider=n(a.filter_consider),
+            ),
+            _(
+                "- Against the filter: declined {declined} it accepted, accepted {accepted} it "
+                "declined (followed {followed} of {clear} clear verdicts)"
+            ).format(
+                declined=n(o.accept_declined),
+                accepted=n(o.decline_accepted),
+                followed=n(o.followed),
+                clear=n(o.clear_verdicts),
+            ),
             "",
-            "## Criteria that predict outcomes",
+            "## " + _("Criteria that predict outcomes"),
             "",
-            "Over the accepted decisions with an outcome: does a high value make a good yes?",
+            _("Over the accepted decisions with an outcome: does a high value make a good yes?"),
             "",
             *_md_table(
-                ["criterion", "in strategy", "n", "ρ", "reading"],
+                [_("criterion"), _("in strategy"), "n", "ρ", _("reading")],
                 [
                     [
                         md(s.label or s.id),
-                        "yes" if s.in_strategy else "no",
-                        f"{s.pairs:,}",
-                        "–" if s.rho is None else f"{s.rho:+.2f}",
+                        _("yes") if s.in_strategy else _("no"),
+                        n(s.pairs),
+                        _rho(s.rho),
                         md(_reading(s).plain),
                     ]
                     for s in review.criteria
@@ -477,12 +542,10 @@ def review_markdown(review: Review, strategy_name: str) -> str:
             ),
         ]
         lines += _md_weeks(review.capacity)
-        lines += ["", f"## Outcomes due ({len(review.due):,})", ""]
-        lines += [
-            f"- {d.day.isoformat()} #{d.id} {md(d.title or '(untitled)')}" for d in review.due
-        ]
+        lines += ["", _("## Outcomes due ({count})").format(count=n(len(review.due))), ""]
+        lines += [f"- {d.day.isoformat()} #{d.id} {md(d.title or _(UNTITLED))}" for d in review.due]
         if not review.due:
-            lines.append("None.")
+            lines.append(_("None."))
     return "\n".join(lines) + "\n"
 
 
@@ -490,17 +553,17 @@ def _md_weeks(capacity: CapacityReview) -> list[str]:
     if not capacity.weeks:
         return []
     hours = capacity.hours_per_week
+    over = " " + _("(over)")
     return [
         "",
-        f"## Capacity and pace (capacity {format_number(hours)} h/week)",
+        _("## Capacity and pace (capacity {hours}/week)").format(hours=i18n.hours(hours)),
         "",
         *_md_table(
-            ["week of", "committed h", "decisions"],
+            [_("week of"), _("committed h"), _("decisions")],
             [
                 [
                     w.start.isoformat(),
-                    format_number(round(w.committed, 1))
-                    + (" (over)" if w.committed > hours else ""),
+                    format_number(round(w.committed, 1)) + (over if w.committed > hours else ""),
                     str(w.decisions),
                 ]
                 for w in capacity.weeks

@@ -6,55 +6,66 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from lighthouse_tui.core.i18n import _
+from lighthouse_tui.core.i18n import _, ngettext
 from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.core.problems import Problem
 from lighthouse_tui.core.strategy import Horizon, Strategy
-from lighthouse_tui.render.evaluation import RULE_WORDS, VERDICT_STYLES, format_number
+from lighthouse_tui.render.evaluation import VERDICT_STYLES, format_number, rule_word
 from lighthouse_tui.render.literal import literal
 
 BAR_WIDTH = 20
 
 
 def horizon_text(horizon: Horizon | None, today: date) -> Text:
+    """The horizon as the review writes it (ISO dates, `start → end`), then where today
+    stands in it."""
     if horizon is None:
-        return Text("no horizon set", style="dim")
+        return Text(_("no horizon set"), style="dim")
     text = Text(f"{horizon.start} → {horizon.end}  ")
     if today < horizon.start:
-        text.append(f"starts in {(horizon.start - today).days} days", style="cyan")
-    elif today > horizon.end:
+        days = (horizon.start - today).days
         text.append(
-            f"ended {(today - horizon.end).days} days ago: time to review", style="bold red"
+            ngettext("starts in {days} day", "starts in {days} days", days).format(days=days),
+            style="cyan",
         )
+    elif today > horizon.end:
+        days = (today - horizon.end).days
+        ended = ngettext(
+            "ended {days} day ago: time to review", "ended {days} days ago: time to review", days
+        )
+        text.append(ended.format(days=days), style="bold red")
     else:
         left = (horizon.end - today).days
-        text.append(f"{left} days left", style="bold yellow" if left <= 14 else "green")
+        text.append(
+            ngettext("{days} day left", "{days} days left", left).format(days=left),
+            style="bold yellow" if left <= 14 else "green",
+        )
     return text
 
 
 def _applies_to(kinds: list[str] | None) -> Text:
-    return Text("all kinds" if kinds is None else ", ".join(kinds), style="dim")
+    return Text(_("all kinds") if kinds is None else ", ".join(kinds), style="dim")
 
 
 def criteria_table(strategy: Strategy) -> Table:
     heaviest = max(c.weight for c in strategy.criteria)
     table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("criterion", overflow="fold", ratio=3)
-    table.add_column("weight", no_wrap=True)
-    table.add_column("from", overflow="fold", ratio=2)
-    table.add_column("applies to", overflow="fold", ratio=1)
+    table.add_column(_("criterion"), overflow="fold", ratio=3)
+    table.add_column(_("weight"), no_wrap=True)
+    table.add_column(_("from"), overflow="fold", ratio=2)
+    table.add_column(_("applies to"), overflow="fold", ratio=1)
     for c in strategy.criteria:
         filled = max(1, round(c.weight / heaviest * BAR_WIDTH))
         bar = Text("█" * filled, style="cyan")
         bar.append(f" {format_number(c.weight)}")
         if c.rating:
-            source = Text("rated 0–5")
+            source = Text(_("rated 0–5"))
         else:
             source = Text(
                 f"{c.field}: {format_number(c.worst or 0)} → {format_number(c.best or 0)}"
             )
             if (c.worst or 0) > (c.best or 0):
-                source.append(" (less is better)", style="dim")
+                source.append(" " + _("(less is better)"), style="dim")
         label = Text(c.label)
         if c.decline_reason:
             label.append_text(_public_words(c.decline_reason, "\n"))
@@ -63,13 +74,13 @@ def criteria_table(strategy: Strategy) -> Table:
 
 
 def rules_text(strategy: Strategy) -> Text:
-    text = Text("Rules", style="bold")
+    text = Text(_("Rules"), style="bold")
     if not strategy.rules:
-        text.append("\n  none", style="dim")
+        text.append("\n  " + _("none"), style="dim")
     for rule in strategy.rules:
         text.append("\n  ")
-        text.append(RULE_WORDS[rule.then], style=VERDICT_STYLES.get(rule.then, "bold magenta"))
-        text.append(" when ")
+        text.append(rule_word(rule.then), style=VERDICT_STYLES.get(rule.then, "bold magenta"))
+        text.append(" " + _("when") + " ")
         text.append(rule.when, style="cyan")
         text.append("\n    ")
         text.append(rule.reason, style="italic")
@@ -95,19 +106,22 @@ def strategy_view(loaded: LoadedStrategy, today: date) -> RenderableType:
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold")
     facts.add_column()
-    facts.add_row("Horizon", horizon_text(s.horizon, today))
-    facts.add_row("Capacity", Text(f"{format_number(s.capacity.hours_per_week)} h/week free"))
-    facts.add_row(
-        "Thresholds",
-        Text(
-            f"accept ≥ {format_number(s.thresholds.accept)}, "
-            f"decline < {format_number(s.thresholds.decline)}, consider between"
-        ),
+    facts.add_row(_("Horizon"), horizon_text(s.horizon, today))
+    free = _("{hours} h/week free").format(hours=format_number(s.capacity.hours_per_week))
+    facts.add_row(_("Capacity"), Text(free))
+    thresholds = _("accept ≥ {accept}, decline < {decline}, consider between").format(
+        accept=format_number(s.thresholds.accept), decline=format_number(s.thresholds.decline)
     )
-    facts.add_row("Review", Text(f"outcomes asked {s.review.after_days} days after a decision"))
-    facts.add_row("Kinds", Text(", ".join(s.all_kinds)))
+    facts.add_row(_("Thresholds"), Text(thresholds))
+    asked = ngettext(
+        "outcomes asked {days} day after a decision",
+        "outcomes asked {days} days after a decision",
+        s.review.after_days,
+    ).format(days=s.review.after_days)
+    facts.add_row(_("Review"), Text(asked))
+    facts.add_row(_("Kinds"), Text(", ".join(s.all_kinds)))
     if s.fields:
-        facts.add_row("Fields", Text(", ".join(f"{n} ({t})" for n, t in s.fields.items())))
+        facts.add_row(_("Fields"), Text(", ".join(f"{n} ({t})" for n, t in s.fields.items())))
     return Group(
         header, lighthouse, Text(), facts, Text(), criteria_table(s), Text(), rules_text(s)
     )
