@@ -45,7 +45,7 @@ def translation(language: Language) -> gettext.NullTranslations:
         return gettext.translation(DOMAIN, LOCALE_DIR, [language])
     except FileNotFoundError:
         raise CatalogMissing(
-            f"no compiled catalog for {language!r} in {LOCALE_DIR}; run `make catalogs`"
+            f"no compiled catalog for {language!r} in {LOCALE_DIR}; run `make catalogs`"  # untranslated: a build fault
         ) from None
 
 
@@ -119,7 +119,7 @@ def choose_language(
 
 
 @cache
-def _locale(language: Language) -> "Locale":
+def _locale(language: Language) -> "Locale":  # untranslated: a type
     from babel import Locale
 
     return Locale.parse(language)
