@@ -61,8 +61,8 @@ NOT_SHOWN_KEYWORDS = frozenset(
     {"id", "classes", "name", "key", "action", "group", "style", "variant", "sep", "end"}
 )
 MARKER = "untranslated:"
-"""A comment `# untranslated: why` on the line where a literal starts exempts it: text for
-programs (file formats, JSON keys) rather than for people."""
+"""A comment `# untranslated: why` on the line where a literal starts, or alone on the line
+above it, exempts it: text for programs (file formats, JSON keys) rather than for people."""
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
@@ -124,7 +124,7 @@ def untranslated(path: Path) -> Iterator[str]:
         if id(node) in skip or id(node) in inside_fstring:
             continue
         text = _literal_text(node)
-        if text is None or MARKER in lines[node.lineno - 1]:  # type: ignore[attr-defined]
+        if text is None or MARKER in " ".join(lines[max(node.lineno - 2, 0) : node.lineno]):  # type: ignore[attr-defined]
             continue
         bare = re.sub(r"\{[^}]*\}|\[[^]]*\]", " ", text)
         if PROSE.search(bare) and not NOT_PROSE.search(text) and not _is_style(text):

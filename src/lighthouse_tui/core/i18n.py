@@ -45,7 +45,8 @@ def translation(language: Language) -> gettext.NullTranslations:
         return gettext.translation(DOMAIN, LOCALE_DIR, [language])
     except FileNotFoundError:
         raise CatalogMissing(
-            f"no compiled catalog for {language!r} in {LOCALE_DIR}; run `make catalogs`"  # untranslated: a build fault
+            # untranslated: a build fault, for developers
+            f"no compiled catalog for {language!r} in {LOCALE_DIR}; run `make catalogs`"
         ) from None
 
 
