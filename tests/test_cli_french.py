@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from lighthouse_tui import cli
+from lighthouse_tui.cli.common import speak_the_chosen_language
 from lighthouse_tui.core import i18n
+from lighthouse_tui.core.locations import find_strategy
 
 FRENCH_STRATEGY = Path(i18n.__file__).resolve().parent.parent / "strategies" / "consultant.fr.toml"
 ENGLISH = frozenset(
@@ -197,7 +199,7 @@ def test_review_speaks_french(run: Run, tmp_path: Path) -> None:
 
 def test_errors_are_french(run: Run, tmp_path: Path) -> None:
     code, _, err = run("--lang", "fr", "outcome", "1", "9", "--db", str(tmp_path / "log.db"))
-    assert (code, err) == (2, "lighthouse: un dénouement se note de 1 à 5, reçu 9\n")
+    assert (code, err) == (2, "lighthouse: un dénouement se note de 1 à 5, reçu : 9\n")
     code, _, err = run("--lang", "fr", "log", "--limit", "0")
     assert code == 2
     assert "lighthouse: argument --limit : 0 est inférieur à 1" in err
@@ -243,7 +245,7 @@ def test_lighthouse_lang_reaches_a_real_process(tmp_path: Path) -> None:
 def test_numbers_written_without_babel_are_written_as_babel_writes_them(
     language: i18n.Language,
 ) -> None:
-    """Whole numbers, fixed decimals and percentages skip Babel (`i18n.NUMBER_MARKS`), so that
+    """Whole numbers, numbers rounded to units, fixed decimals and percentages skip Babel (`i18n.NUMBER_MARKS`), so that
     `check` does not pay for importing it; they must read exactly as Babel writes them."""
     from babel.numbers import format_decimal, format_percent
 
@@ -257,6 +259,10 @@ def test_numbers_written_without_babel_are_written_as_babel_writes_them(
             Decimal(value), format="#,##0.0", locale=language
         )
     assert i18n.fixed(3.45) == ("3.5" if language == "en" else "3,5")  # as `{:.1f}` rounds
+    for value in (90.6, 2.5, 3.5, 1499.5, -0.4, 12345.678):
+        assert i18n.decimal(value, 0) == format_decimal(
+            Decimal(value), format="#,##0", locale=language
+        )
 
 
 def _modules_loaded_by_check(tmp_path: Path, *args: str) -> list[str]:
@@ -281,3 +287,15 @@ def test_check_in_french_imports_babel_only_for_a_fractional_number(tmp_path: Pa
     whole = ["-f", "hours_per_week=6"]  # 14 - 6 = 8 h left
     assert _modules_loaded_by_check(tmp_path, *whole) == ["rich"]
     assert _modules_loaded_by_check(tmp_path) == ["babel", "rich"]
+
+
+def test_with_no_strategy_yet_a_french_user_gets_the_french_example(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    speak_the_chosen_language([])
+    location = find_strategy(None)
+    assert location.is_example
+    assert location.path.name == "consultant.fr.toml"
+    speak_the_chosen_language(["--lang", "en"])
+    assert find_strategy(None).path.name == "coach.en.toml"

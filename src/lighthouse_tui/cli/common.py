@@ -131,8 +131,9 @@ def speak_the_chosen_language(argv: Sequence[str]) -> None:
     if not i18n.normalized(asked) and not i18n.normalized(os.environ.get("LIGHTHOUSE_LANG")):
         from lighthouse_tui.core.locations import find_strategy
 
-        path = find_strategy(_last_value(argv, "--strategy", "-s")).path
-        strategy = i18n.strategy_language(path)
+        location = find_strategy(_last_value(argv, "--strategy", "-s"))
+        if not location.is_example:  # the example follows the language, not the reverse
+            strategy = i18n.strategy_language(location.path)
     i18n.activate(i18n.choose_language(asked, strategy))
     from lighthouse_tui.cli.argparse_words import speak_argparse
 

@@ -147,6 +147,8 @@ def decimal(value: float, digits: int = 1) -> str:
     and grouped thousands (`1 500` in French, `1,500` in English)."""
     if isinstance(value, int) or value.is_integer():
         return _marked(f"{int(value):,}")
+    if digits == 0:  # rounded half to even, as Babel rounds
+        return _marked(f"{value:,.0f}")
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + "#" * digits if digits else "")

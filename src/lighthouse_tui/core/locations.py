@@ -8,11 +8,14 @@ from pathlib import Path
 
 from platformdirs import user_config_path
 
+from lighthouse_tui.core.i18n import active_language
+
 APP_NAME = "lighthouse"
 STRATEGY_ENV = "LIGHTHOUSE_STRATEGY"
 EXAMPLE_NAME = "coach.en.toml"
 EXAMPLE_IN = {"fr": "consultant.fr.toml"}
-"""The example written for a user who speaks this language; English's is `EXAMPLE_NAME`."""
+"""The example for a user who speaks this language, stood in until they write their own and
+written by `strategy init --no-input`; English's is `EXAMPLE_NAME`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +37,8 @@ def bundled_example(name: str = EXAMPLE_NAME) -> Path:
 
 
 def example_in(language: str) -> Path:
-    """The bundled example in `language`, so `strategy init --no-input` writes one whose
-    labels and questions the user can read."""
+    """The bundled example in `language`, so that the one shown before the user has their own,
+    and the one `strategy init --no-input` writes, are one they can read."""
     return bundled_example(EXAMPLE_IN.get(language, EXAMPLE_NAME))
 
 
@@ -53,4 +56,4 @@ def find_strategy(
     own = user_strategy_path()
     if own.exists():
         return StrategyLocation(own, is_example=False)
-    return StrategyLocation(bundled_example(), is_example=True)
+    return StrategyLocation(example_in(active_language()), is_example=True)
