@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from lighthouse_tui.core import i18n
 from lighthouse_tui.core.filter import evaluate
 from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
-from lighthouse_tui.core.opportunity import Opportunity, parse_rating
+from lighthouse_tui.core.opportunity import Opportunity, parse_rating, parse_value
 from lighthouse_tui.core.problems import ProblemsError
 from lighthouse_tui.core.rules import RuleError, compile_rule
 from lighthouse_tui.core.types import ValueType
@@ -174,3 +174,11 @@ def test_the_stored_reason_needs_no_babel(good_strategy_path: Path) -> None:
         "score 57, between 40 and 65",
         "[]",
     ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("oui", True), ("Oui", True), ("o", True), ("vrai", True), ("non", False), ("faux", False)],
+)
+def test_a_yes_no_field_takes_french_words(typed: str, expected: bool) -> None:
+    assert parse_value(ValueType.BOOL, typed) is expected

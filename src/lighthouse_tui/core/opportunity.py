@@ -21,8 +21,10 @@ from lighthouse_tui.core.types import ValueType
 Value = float | str | bool | date
 RATING_MAX = 5
 MAX_TEXT = 1_000_000
-_TRUE = {"true", "yes", "y", "1", "on"}
-_FALSE = {"false", "no", "n", "0", "off"}
+_TRUE = {"true", "yes", "y", "1", "on", "oui", "o", "vrai"}
+_FALSE = {"false", "no", "n", "0", "off", "non", "faux"}
+"""A yes/no field takes English and French words in either language, as `o` is taken for
+accept wherever `y` is: one file or command line then reads the same for everyone."""
 
 
 @dataclass(frozen=True, slots=True)
