@@ -146,7 +146,7 @@ def test_opportunity_checks_in_french(french: None, loaded: LoadedStrategy) -> N
     with pytest.raises(ProblemsError) as caught:
         build_opportunity(loaded.strategy, {"title": "t", "fees": 1, "remote": "maybe"}, origin="")
     messages = [p.message for p in caught.value.problems]
-    assert messages == ["champ inconnu 'fees'", "vrai ou faux attendu, reçu : 'maybe'"]
+    assert messages == ["champ inconnu 'fees'", "oui ou non attendu, reçu : 'maybe'"]
 
 
 def test_the_stored_reason_needs_no_babel(good_strategy_path: Path) -> None:

@@ -22,7 +22,7 @@ def test_a_csv_import_report_in_french(run: Import, tmp_path: Path) -> None:
     )
     summary = run(path)
     assert lines(summary.problems) == [
-        f"{path}:2: remote: vrai ou faux attendu, reçu : 'peut-être'",
+        f"{path}:2: remote: oui ou non attendu, reçu : 'peut-être'",
         f"{path}:3: pas de titre : toute opportunité en a besoin",
         f"{path}:4: ratings.alignment: une note va de 0 à 5, reçu : 7",
         f"{path}:5: 4 colonnes attendues, reçu : 3",
