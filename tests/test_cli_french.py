@@ -245,8 +245,9 @@ def test_lighthouse_lang_reaches_a_real_process(tmp_path: Path) -> None:
 def test_numbers_written_without_babel_are_written_as_babel_writes_them(
     language: i18n.Language,
 ) -> None:
-    """Whole numbers, numbers rounded to units, fixed decimals and percentages skip Babel (`i18n.NUMBER_MARKS`), so that
-    `check` does not pay for importing it; they must read exactly as Babel writes them."""
+    """Whole numbers, numbers rounded to units, fixed decimals and percentages skip Babel
+    (`i18n.NUMBER_MARKS`), so that `check` does not pay for importing it; they must read
+    exactly as Babel writes them."""
     from babel.numbers import format_decimal, format_percent
 
     i18n.activate(language)

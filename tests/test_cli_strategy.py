@@ -98,3 +98,12 @@ def test_show_says_what_a_polite_no_may_say(example: str, said: str) -> None:
     done = run("strategy", "show", "-s", str(bundled_example(example)))
     assert done.returncode == 0, done.stderr
     assert said in " ".join(done.stdout.split())
+
+
+def test_show_lists_the_criteria_public_wording_under_their_table() -> None:
+    """Beside the label, at 80 columns, it wrapped a word or two per line."""
+    from lighthouse_tui.core.locations import bundled_example
+
+    done = run("strategy", "show", "-s", str(bundled_example("coach.en.toml")))
+    shown = " ".join(done.stdout.split())
+    assert "Criteria in a polite no Moves me toward the lighthouse I am keeping" in shown

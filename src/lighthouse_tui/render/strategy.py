@@ -66,11 +66,22 @@ def criteria_table(strategy: Strategy) -> Table:
             )
             if (c.worst or 0) > (c.best or 0):
                 source.append(" " + _("(less is better)"), style="dim")
-        label = Text(c.label)
-        if c.decline_reason:
-            label.append_text(_public_words(c.decline_reason, "\n"))
-        table.add_row(label, bar, source, _applies_to(c.kinds))
+        table.add_row(Text(c.label), bar, source, _applies_to(c.kinds))
     return table
+
+
+def criteria_public_view(strategy: Strategy) -> RenderableType | None:
+    """The criteria's public wording, under the table rather than in its label column:
+    there it wrapped a word per line at 80 columns."""
+    public = [c for c in strategy.criteria if c.decline_reason]
+    if not public:
+        return None
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(ratio=1)
+    grid.add_column(ratio=2, style="dim")
+    for criterion in public:
+        grid.add_row(Text("  " + criterion.label), Text(criterion.decline_reason or ""))
+    return Group(Text(_("Criteria in a polite no"), style="bold"), grid)
 
 
 def rules_text(strategy: Strategy) -> Text:
@@ -122,8 +133,17 @@ def strategy_view(loaded: LoadedStrategy, today: date) -> RenderableType:
     facts.add_row(_("Kinds"), Text(", ".join(s.all_kinds)))
     if s.fields:
         facts.add_row(_("Fields"), Text(", ".join(f"{n} ({t})" for n, t in s.fields.items())))
+    public = criteria_public_view(s)
     return Group(
-        header, lighthouse, Text(), facts, Text(), criteria_table(s), Text(), rules_text(s)
+        header,
+        lighthouse,
+        Text(),
+        facts,
+        Text(),
+        criteria_table(s),
+        *((Text(), public) if public else ()),
+        Text(),
+        rules_text(s),
     )
 
 
