@@ -12,7 +12,7 @@ line each; SQL and programming errors are not caught here.
 import json
 import sqlite3
 import time as clock_time
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -39,9 +39,8 @@ from lighthouse_tui.store.records import (
 )
 from lighthouse_tui.store.schema import APPLICATION_ID, LATEST, MIGRATIONS, READABLE_FROM
 
-if TYPE_CHECKING:  # the review's and the export's modules stay off the path of `check`
+if TYPE_CHECKING:  # the review's module stays off the path of `check`
     from lighthouse_tui.core.review import Tally
-    from lighthouse_tui.store.export import ExportRow
 
 BUSY_TIMEOUT_S = 5.0
 Clock = Callable[[], datetime]
@@ -114,13 +113,6 @@ _LATEST_OUTCOMES = (
 columns from the row of the max): a third faster than a lookup per decision."""
 
 
-_EXPORT_COLUMNS = """
-    d.id, d.decided_at, d.kind, o.title, o.source, d.default_choice, d.verdict, d.score,
-    d.provisional, d.final_choice, d.note, d.strategy, x.rating, x.note, x.happened_on,
-    coalesce(x.recorded, 0)
-"""
-
-
 def _select_decisions(
     where: LogFilter,
     *,
@@ -161,6 +153,7 @@ class DecisionLog:
         self.path = path
         self._clock = clock
         self._busy_timeout = busy_timeout
+        self._functions: set[str] = set()
 
     @classmethod
     def open(
@@ -517,18 +510,33 @@ class DecisionLog:
             for row in db.execute(sql, params):
                 yield _decision(row)
 
-    def export_rows(self, where: LogFilter, *, values: bool) -> "Iterator[ExportRow]":
-        """`all_decisions` as an export writes them: the stored columns, undecoded, with the
-        opportunity's field values and ratings only when asked (`values`)."""
-        from lighthouse_tui.store.export import ExportRow
-
-        columns = _EXPORT_COLUMNS + (", o.fields, o.ratings" if values else ", '', ''")
+    def export_rows(
+        self,
+        columns: str,
+        functions: Mapping[str, Callable[[Any], object]],
+        where: LogFilter = LogFilter(),
+        *,
+        decision: int | None = None,
+    ) -> Iterator[tuple[Any, ...]]:
+        """`columns` of every decision `where` selects (or of the one `decision`), oldest
+        first, streamed from the cursor: SQL over the decision `d`, its opportunity `o` and
+        its latest outcome `x`, whose `recorded` counts its outcomes. `functions` are the
+        Python functions the SQL calls, by name, each defined once on the connection (not
+        while a read of it is under way, as in a nested call)."""
+        for name, function in functions.items():
+            if name not in self._functions:
+                self._db.create_function(name, 1, function, deterministic=True)
+                self._functions.add(name)
         sql, params = _select_decisions(
-            where, columns=columns, outcome=_LATEST_OUTCOMES, order="d.decided_at, d.id"
+            where,
+            columns=columns,
+            outcome=_LATEST_OUTCOMES,
+            also=() if decision is None else ("d.id = ?",),
+            params=() if decision is None else (decision,),
+            order="d.decided_at, d.id",
         )
         with self._reading() as db:
-            for row in db.execute(sql, params):
-                yield ExportRow._make(row)
+            yield from db.execute(sql, params)
 
     def decision(self, decision_id: int) -> DecisionRecord:
         sql, params = _select_decisions(LogFilter(), also=("d.id = ?",), params=(decision_id,))
