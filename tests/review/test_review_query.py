@@ -126,6 +126,7 @@ def _downgrade(path: Path) -> None:
     """The log as Lighthouse left it before `decision_criteria`."""
     with closing(sqlite3.connect(path)) as db:
         db.execute("DROP TABLE decision_criteria")
+        db.execute("DROP INDEX decisions_tally")
         db.execute("PRAGMA user_version = 4")
         db.commit()
 

@@ -12,7 +12,8 @@ line each; SQL and programming errors are not caught here.
 import json
 import sqlite3
 import time as clock_time
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -670,22 +671,28 @@ class DecisionLog:
         Its test is loose by two days, for the local day and the rounding of weeks; the exact
         one is `Commitment.end`'s.
         """
-        sql = (
-            "SELECT decided_at, hours_per_week, weeks FROM decisions"
-            " WHERE final_choice = 'accept' AND hours_per_week IS NOT NULL"
-        )
-        params: tuple[str, ...] = ()
-        if running_on is not None:
-            sql += " AND (weeks IS NULL OR julianday(decided_at) + weeks * 7 > julianday(?) - 2)"
-            params = (week_of(running_on).isoformat(),)
+        sql, params = _commitments_sql("decided_at, hours_per_week, weeks", running_on)
         with self._reading() as db:
             rows = db.execute(sql, params).fetchall()
         local = LocalDays()
         commitments = [Commitment(local(at), hours, weeks) for at, hours, weeks in rows]
-        if running_on is None:
-            return commitments
-        monday = week_of(running_on)
-        return [c for c in commitments if c.end is None or c.end > monday]
+        return _running(commitments, running_on)
+
+    def commitment_counts(self, running_on: date | None = None) -> Counter[Commitment]:
+        """`commitments`, each distinct one with how many times it was made, counted in SQL:
+        a review of years sweeps a few thousand, not every commitment (26,667 Commitment
+        objects took 70 ms on 100,000 decisions)."""
+        local = LocalDays()
+        self._db.create_function(
+            "lh_local_day", 1, lambda at: local(at).toordinal(), deterministic=True
+        )
+        sql, params = _commitments_sql(
+            "lh_local_day(decided_at), hours_per_week, weeks, count(*)", running_on
+        )
+        with self._reading() as db:
+            rows = db.execute(sql + " GROUP BY 1, 2, 3", params).fetchall()
+        counts = {Commitment(date.fromordinal(day), h, w): n for day, h, w, n in rows}
+        return Counter({c: counts[c] for c in _running(counts, running_on)})
 
     # Reviews
 
@@ -709,6 +716,27 @@ class DecisionLog:
                 _ts(_local_midnight(cutoff)),
                 listed,
             )
+
+
+def _commitments_sql(columns: str, running_on: date | None) -> tuple[str, tuple[str, ...]]:
+    """`columns` of the accepted decisions that take hours, without the long-finished ones
+    when `running_on` is given (a test loose by two days: `_running` is the exact one)."""
+    sql = (
+        f"SELECT {columns} FROM decisions"
+        " WHERE final_choice = 'accept' AND hours_per_week IS NOT NULL"
+    )
+    if running_on is None:
+        return sql, ()
+    sql += " AND (weeks IS NULL OR julianday(decided_at) + weeks * 7 > julianday(?) - 2)"
+    return sql, (week_of(running_on).isoformat(),)
+
+
+def _running(commitments: Iterable[Commitment], running_on: date | None) -> list[Commitment]:
+    """The commitments that still count in `running_on`'s week (all without it)."""
+    if running_on is None:
+        return list(commitments)
+    monday = week_of(running_on)
+    return [c for c in commitments if c.end is None or c.end > monday]
 
 
 def _fold(text: str | None) -> str | None:
