@@ -110,12 +110,14 @@ def _pairs(
     db: sqlite3.Connection, clauses: list[str], params: list[Any]
 ) -> dict[str, list[tuple[float, int]]]:
     """(value, outcome) of each criterion over the rated accepted decisions, grouped in SQL
-    and spread back out as references to one tuple per distinct pair."""
+    and spread back out as references to one tuple per distinct pair. The joins go from the
+    latest outcomes (CROSS JOIN keeps that order): on a log never analysed, SQLite would
+    otherwise start from every criterion value, 300 ms on 100,000 decisions instead of 90."""
     pairs: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for ident, value, outcome, n in db.execute(
         "SELECT c.criterion, c.value, x.rating, count(*) FROM outcomes x"
-        " JOIN decisions d ON d.id = x.decision_id"
-        " JOIN decision_criteria c ON c.decision_id = d.id"
+        " CROSS JOIN decisions d ON d.id = x.decision_id"
+        " CROSS JOIN decision_criteria c ON c.decision_id = d.id"
         + _where([_LATEST, "d.final_choice = 'accept'", *clauses])
         + " GROUP BY 1, 2, 3",
         params,
