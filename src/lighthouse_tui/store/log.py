@@ -155,6 +155,8 @@ class DecisionLog:
         self._clock = clock
         self._busy_timeout = busy_timeout
         self._functions: set[str] = set()
+        self._local_days = LocalDays()
+        """Where the user is, per UTC day, for the SQL that counts by the user's days."""
 
     @classmethod
     def open(
@@ -522,12 +524,8 @@ class DecisionLog:
         """`columns` of every decision `where` selects (or of the one `decision`), oldest
         first, streamed from the cursor: SQL over the decision `d`, its opportunity `o` and
         its latest outcome `x`, whose `recorded` counts its outcomes. `functions` are the
-        Python functions the SQL calls, by name, each defined once on the connection (not
-        while a read of it is under way, as in a nested call)."""
-        for name, function in functions.items():
-            if name not in self._functions:
-                self._db.create_function(name, 1, function, deterministic=True)
-                self._functions.add(name)
+        Python functions the SQL calls, by name."""
+        self._define(functions)
         sql, params = _select_decisions(
             where,
             columns=columns,
@@ -682,10 +680,7 @@ class DecisionLog:
         """`commitments`, each distinct one with how many times it was made, counted in SQL:
         a review of years sweeps a few thousand, not every commitment (26,667 Commitment
         objects took 70 ms on 100,000 decisions)."""
-        local = LocalDays()
-        self._db.create_function(
-            "lh_local_day", 1, lambda at: local(at).toordinal(), deterministic=True
-        )
+        self._define({"lh_local_day": self._local_ordinal})
         sql, params = _commitments_sql(
             "lh_local_day(decided_at), hours_per_week, weeks, count(*)", running_on
         )
@@ -693,6 +688,17 @@ class DecisionLog:
             rows = db.execute(sql + " GROUP BY 1, 2, 3", params).fetchall()
         counts = {Commitment(date.fromordinal(day), h, w): n for day, h, w, n in rows}
         return Counter({c: counts[c] for c in _running(counts, running_on)})
+
+    def _local_ordinal(self, stored: str) -> int:
+        return self._local_days(stored).toordinal()
+
+    def _define(self, functions: Mapping[str, Callable[[Any], object]]) -> None:
+        """Define each Python function SQL calls, once per connection: SQLite refuses to
+        (re)define one while a read is under way, as in a read nested in another."""
+        for name, function in functions.items():
+            if name not in self._functions:
+                self._db.create_function(name, 1, function, deterministic=True)
+                self._functions.add(name)
 
     # Reviews
 
