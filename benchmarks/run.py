@@ -39,6 +39,12 @@ class Floor(BaseModel):
 """What any command of this stack pays before doing anything (issue 13): the interpreter
 importing pydantic, Rich, tomllib and sqlite3, and defining one pydantic model."""
 SHORT_BUDGET = 1.3
+RICH_CONSOLE = """
+from rich.console import Console
+Console(highlight=False, emoji=False)
+"""
+"""What printing with Rich adds to the floor, whose `import rich` loads only the package's
+`__init__`: `check` and `decide` print their verdict with it, `add` does not."""
 BARE_APP = """
 import asyncio
 from textual.app import App
@@ -141,6 +147,7 @@ def bench_short(strategy: Path, runs: int, env: dict[str, str]) -> list[Result]:
     ids = iter(json.loads(item)["id"] for item in items)
     makers: dict[str, Callable[[], list[str]]] = {
         "floor": lambda: [PY, "-c", STACK_FLOOR],
+        "rich": lambda: [PY, "-c", STACK_FLOOR + RICH_CONSOLE],
         "add": lambda: [script, "add", "Podcast", *common],
         "check": lambda: [script, "check", "Talk", *common, *ratings, "--no-input"],
         "decide": lambda: [
@@ -166,7 +173,16 @@ def bench_short(strategy: Path, runs: int, env: dict[str, str]) -> list[Result]:
             if i:
                 times[name].append(time.perf_counter() - start)
     floor = statistics.median(times.pop("floor"))
-    results = []
+    rich = statistics.median(times.pop("rich"))
+    results = [
+        Result(
+            "  the floor with Rich's console imported",
+            f"{rich * 1000:.0f} ms vs floor {floor * 1000:.0f} ms",
+            rich / floor,
+            "info: the share of printing with Rich",
+            True,
+        )
+    ]
     for name, measured in times.items():
         ours = statistics.median(measured)
         results.append(

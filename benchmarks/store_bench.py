@@ -20,9 +20,10 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
-from contextlib import closing
+from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,7 @@ START = datetime(2026, 1, 1, 8, tzinfo=UTC)
 RECORD_BUDGET = 2_000.0
 """Decisions recorded per second, one transaction each."""
 LIST_BUDGET = 1.3
-"""`decisions(limit=50)` on the big log, as a multiple of the same call on a small log."""
+"""`decisions(limit=50)` on the big log, as a multiple of the same call on a log of 1,000."""
 SIZE_BUDGET = 2_048
 """Bytes of database per decision."""
 NOTE = "said no to protect the deep-work days"
@@ -307,8 +308,9 @@ def build_log(path: Path, loaded: LoadedStrategy, count: int) -> None:
             criteria,
         )
         db.execute("COMMIT")
+        # No ANALYZE: a user's log is never analysed, and SQLite's statistics change its
+        # plans (the review's criteria pairs took 65 ms with them, 310 ms without).
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        db.execute("ANALYZE")
 
 
 def median_time(call: Callable[[], object], runs: int) -> float:
@@ -333,36 +335,74 @@ def wall(argv: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
+def in_turns(calls: dict[str, Callable[[], object]], runs: int) -> dict[str, float]:
+    """Median seconds of each call, the calls taking turns round after round (one warm-up
+    round discarded): a slower moment of the machine falls on all of them alike."""
+    times: dict[str, list[float]] = {name: [] for name in calls}
+    for round_ in range(runs + 1):
+        for name, call in calls.items():
+            started = time.perf_counter()
+            call()
+            if round_:
+                times[name].append(time.perf_counter() - started)
+    return {name: statistics.median(measured) for name, measured in times.items()}
+
+
 def bench_list(workdir: Path, loaded: LoadedStrategy, count: int, runs: int) -> list[Result]:
-    logs = {"big": workdir / "big.db", "small": workdir / "small.db", "empty": workdir / "e.db"}
-    build_log(logs["big"], loaded, count)
-    build_log(logs["small"], loaded, 50)
-    build_log(logs["empty"], loaded, 0)
+    """A page of the log stays as cheap however long the log: the first page of `count`
+    decisions against the first page of a log of 1,000, the two measured in turns.
+
+    The row used to compare against a log of 50 decisions, each measured in its own run of
+    calls. Both choices misled: in turns, drift of the machine falls on both alike (measured
+    one after the other, the ratio moved between 0.9× and 1.9× from run to run on the same
+    code); and a log of 50 is a single page of a table whose B-trees have one level and stay
+    in the processor's cache, so the ratio measured the memory hierarchy, not growth with
+    the log. What the budget guards against is work that grows with the log (a count, a
+    scan): that would show as tens of times more on 100 times the decisions. The page
+    against a 50-decision log is still printed, for information."""
+    sizes = {"big": count, "1k": 1_000, "small": 50, "empty": 0}
+    logs = {name: workdir / f"{name}.db" for name in sizes}
+    for name, size in sizes.items():
+        build_log(logs[name], loaded, size)
 
     seconds: dict[str, float] = {}
-    for name, path in logs.items():
-        with DecisionLog.open(path, readonly=True) as log:
-            page = log.decisions(limit=50)
-            assert len(page) == min(50, log.count())
-            seconds[name] = median_time(lambda log=log: log.decisions(limit=50), runs)
-            if name == "big":
-                deep = log.decisions(limit=50, before=count // 2)
-                assert deep[0].id == count // 2 - 1
-                seconds["deep"] = median_time(
-                    lambda log=log: log.decisions(limit=50, before=count // 2), runs
-                )
-                seconds["text"] = median_time(
-                    lambda log=log: log.decisions(LogFilter(text="nowhere"), limit=50), 5
-                )
-                seconds["count"] = median_time(log.count, 5)
+    with ExitStack() as stack:
+        opened = {
+            name: stack.enter_context(DecisionLog.open(path, readonly=True))
+            for name, path in logs.items()
+        }
+        for name, log in opened.items():
+            assert len(log.decisions(limit=50)) == min(50, sizes[name])
+        seconds = in_turns(
+            {name: partial(log.decisions, limit=50) for name, log in opened.items()}, runs
+        )
+        big = opened["big"]
+        deep = big.decisions(limit=50, before=count // 2)
+        assert deep[0].id == count // 2 - 1
+        seconds |= in_turns(
+            {
+                "first": partial(big.decisions, limit=50),
+                "deep": partial(big.decisions, limit=50, before=count // 2),
+            },
+            runs,
+        )
+        seconds["text"] = median_time(lambda: big.decisions(LogFilter(text="nowhere"), limit=50), 5)
+        seconds["count"] = median_time(big.count, 5)
 
     results = [
         Result(
-            f"decisions(limit=50) on {count:,} vs 50 decisions",
-            f"{seconds['big'] * 1e3:.2f} ms vs {seconds['small'] * 1e3:.2f} ms",
-            seconds["big"] / seconds["small"],
+            f"decisions(limit=50) on {count:,} vs 1,000 decisions",
+            f"{seconds['big'] * 1e3:.2f} ms vs {seconds['1k'] * 1e3:.2f} ms, in turns",
+            seconds["big"] / seconds["1k"],
             f"≤ {LIST_BUDGET}×",
-            seconds["big"] / seconds["small"] <= LIST_BUDGET,
+            seconds["big"] / seconds["1k"] <= LIST_BUDGET,
+        ),
+        Result(
+            f"decisions(limit=50) on {count:,} vs 50 decisions",
+            f"{seconds['big'] * 1e3:.2f} ms vs {seconds['small'] * 1e3:.2f} ms, in turns",
+            seconds["big"] / seconds["small"],
+            "info: one-page log",
+            True,
         ),
         Result(
             f"decisions(limit=50) on {count:,} vs an empty log",
@@ -373,10 +413,10 @@ def bench_list(workdir: Path, loaded: LoadedStrategy, count: int, runs: int) -> 
         ),
         Result(
             f"page halfway down {count:,} (before=) vs first page",
-            f"{seconds['deep'] * 1e3:.2f} ms",
-            seconds["deep"] / seconds["big"],
+            f"{seconds['deep'] * 1e3:.2f} ms vs {seconds['first'] * 1e3:.2f} ms, in turns",
+            seconds["deep"] / seconds["first"],
             f"≤ {LIST_BUDGET}×",
-            seconds["deep"] / seconds["big"] <= LIST_BUDGET,
+            seconds["deep"] / seconds["first"] <= LIST_BUDGET,
         ),
         Result(
             f"text search over {count:,} titles / count()",
@@ -402,15 +442,23 @@ def bench_list(workdir: Path, loaded: LoadedStrategy, count: int, runs: int) -> 
     )
 
     if cli_has_log():
-        cli = {
-            name: wall([str(LIGHTHOUSE), "log", "--limit", "50", "--db", str(path)], runs=7)
-            for name, path in logs.items()
-        }
+        cli = in_turns(
+            {
+                name: partial(
+                    subprocess.run,
+                    [str(LIGHTHOUSE), "log", "--limit", "50", "--db", str(path)],
+                    check=True,
+                    capture_output=True,
+                )
+                for name, path in logs.items()
+            },
+            runs=7,
+        )
         results.append(
             Result(
                 f"`lighthouse log --limit 50` on {count:,} vs 50 decisions",
                 f"{cli['big'] * 1e3:.0f} ms vs {cli['small'] * 1e3:.0f} ms"
-                f" (empty log: {cli['empty'] * 1e3:.0f} ms)",
+                f" (empty log: {cli['empty'] * 1e3:.0f} ms), in turns",
                 cli["big"] / cli["small"],
                 f"≤ {LIST_BUDGET}×",
                 cli["big"] / cli["small"] <= LIST_BUDGET,

@@ -25,8 +25,14 @@ GETTEXT_CALLS = frozenset(DEFAULT_KEYWORDS)
 PROSE = re.compile(r"[A-Za-z]{2,}[ ,:;'’]+[A-Za-z]{2,}|^[A-Z][a-z]{2,}$")
 """Two words in a row, or one capitalised word alone ("Ratings"): what a person reads.
 Identifiers, keys, ids, paths and styles are single lower-case tokens and are left alone."""
-NOT_PROSE = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|WITH|PRAGMA|ALTER|DROP|BEGIN)\b")
-"""SQL, which no one reads on screen."""
+NOT_PROSE = re.compile(
+    r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|WITH|PRAGMA|ALTER|DROP|BEGIN)\b"
+    r"|\b(AND|OR|FROM|WHERE|IS NULL|IS NOT NULL|JOIN|GROUP BY|ORDER BY|LIMIT)\b|\biif\("
+)
+"""SQL, whole statements or fragments, which no one reads on screen: prose never writes its
+conjunctions in capitals."""
+IDENTIFIER = re.compile(r"\b\w+_\w+\b")
+"""snake_case names (`decided_at`, `hours_per_week`): a list of them is not a sentence."""
 STYLE_WORDS = frozenset(
     [
         "bold",
@@ -75,6 +81,17 @@ def _docstrings(tree: ast.AST) -> set[int]:
     }
 
 
+def _annotations(tree: ast.AST) -> set[int]:
+    """ids of the strings written as types (`-> "Opportunity"`), for the type checker."""
+    found: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.arg | ast.AnnAssign) and node.annotation is not None:
+            found |= {id(n) for n in ast.walk(node.annotation)}
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.returns:
+            found |= {id(n) for n in ast.walk(node.returns)}
+    return found
+
+
 def _exempt_parents(tree: ast.AST) -> set[int]:
     """ids of the literals that are no one's reading: arguments of gettext calls (already in the
     catalog), of programming errors, and of keywords naming ids, classes and styles."""
@@ -113,7 +130,7 @@ def untranslated(path: Path) -> Iterator[str]:
     source = path.read_text(encoding="utf-8")
     lines = source.splitlines()
     tree = ast.parse(source)
-    skip = _docstrings(tree) | _exempt_parents(tree)
+    skip = _docstrings(tree) | _exempt_parents(tree) | _annotations(tree)
     inside_fstring = {
         id(part)
         for node in ast.walk(tree)
@@ -126,7 +143,7 @@ def untranslated(path: Path) -> Iterator[str]:
         text = _literal_text(node)
         if text is None or MARKER in " ".join(lines[max(node.lineno - 2, 0) : node.lineno]):  # type: ignore[attr-defined]
             continue
-        bare = re.sub(r"\{[^}]*\}|\[[^]]*\]", " ", text)
+        bare = IDENTIFIER.sub(" ", re.sub(r"\{[^}]*\}|\[[^]]*\]", " ", text))
         if PROSE.search(bare) and not NOT_PROSE.search(text) and not _is_style(text):
             yield f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: {text[:70]!r}"  # type: ignore[attr-defined]
 

@@ -3,6 +3,7 @@
 import json
 import math
 import random
+from collections import Counter
 from datetime import date, timedelta
 
 import pytest
@@ -316,7 +317,7 @@ def test_weekly_capacity_matches_weekly_load() -> None:
     ]
     days = {start + timedelta(days=i): 1 for i in range(7 * 30)}
     period = Period(start, start + timedelta(weeks=30) - timedelta(days=1), "30 weeks")
-    weeks = weekly(days, commitments, period, date(2030, 1, 1))
+    weeks = weekly(days, Counter(commitments), period, date(2030, 1, 1))
     expected = weekly_load(commitments, start, 30)
     assert [w.start for w in weeks] == [day for day, _ in expected]
     assert [w.committed for w in weeks] == pytest.approx([hours for _, hours in expected])

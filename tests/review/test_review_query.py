@@ -6,6 +6,7 @@ are read back from their evaluations exactly as a review reads them."""
 import json
 import random
 import sqlite3
+from collections import Counter
 from collections.abc import Callable
 from contextlib import closing
 from datetime import UTC, date, datetime, timedelta
@@ -122,10 +123,26 @@ def test_the_tally_gives_the_review_of_the_facts(
             assert fast == _slow(log, period)
 
 
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Kolkata", "America/St_Johns"])
+def test_commitments_counted_in_sql_are_the_commitments(
+    tmp_path: Path, local_timezone: Callable[[str], None], zone: str
+) -> None:
+    """What the review sweeps: each distinct commitment with how many times it was made, on
+    the user's days, with or without the long-finished ones."""
+    local_timezone(zone)
+    path = tmp_path / "log.db"
+    _random_log(path, random.Random(5), 200)
+    with DecisionLog.open(path, readonly=True) as log:
+        assert any(n > 1 for n in log.commitment_counts().values())
+        for running_on in (None, date(2026, 1, 1), date(2026, 9, 14), TODAY):
+            assert log.commitment_counts(running_on) == Counter(log.commitments(running_on))
+
+
 def _downgrade(path: Path) -> None:
     """The log as Lighthouse left it before `decision_criteria`."""
     with closing(sqlite3.connect(path)) as db:
         db.execute("DROP TABLE decision_criteria")
+        db.execute("DROP INDEX decisions_tally")
         db.execute("PRAGMA user_version = 4")
         db.commit()
 

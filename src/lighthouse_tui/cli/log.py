@@ -223,16 +223,19 @@ def cmd_outcome(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from lighthouse_tui.store.export import write_csv, write_jsonl
+    from lighthouse_tui.store.export import csv_lines, jsonl_lines, write_csv, write_lines
 
     if args.excel and args.format != "csv":
         raise UserError([_("--excel goes with --format csv")])
-    writer = partial(write_csv, excel=args.excel) if args.format == "csv" else write_jsonl
+    csv_form = args.format == "csv"
+    writer = partial(write_csv, excel=args.excel) if csv_form else write_lines
     with open_log(args.db, readonly=True) as log:
         rows = (
-            log.export_rows(_where(args), values=args.format == "jsonl")
-            if log is not None
-            else iter(())
+            iter(())
+            if log is None
+            else csv_lines(log, _where(args), excel=args.excel)
+            if csv_form
+            else jsonl_lines(log, _where(args))
         )
         if args.output is None:
             if args.excel and isinstance(sys.stdout, io.TextIOWrapper):

@@ -11,7 +11,7 @@ Tuesday still counts for its last week. `lighthouse capacity`, `check` (and its 
 Pure: the store lists the commitments, this module does the arithmetic.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -73,18 +73,19 @@ def weekly_load(
     ]
 
 
-def sweep(commitments: Sequence[Commitment], mondays: Iterable[date]) -> list[float]:
-    """`committed_in_week` for each of `mondays` (ascending), in one sweep over the
-    commitments' first and last weeks: a year of weeks over 100,000 commitments costs a sort,
-    not 5 million `in_week` calls."""
+def sweep(commitments: Mapping[Commitment, int], mondays: Iterable[date]) -> list[float]:
+    """`committed_in_week` for each of `mondays` (ascending), given how many times each
+    commitment was made, in one sweep over their first and last weeks: a year of weeks over
+    100,000 commitments costs a sort, not 5 million `in_week` calls. Each one's hours are
+    still added one at a time, in sorted order, so the loads do not depend on the counting."""
     changes: list[tuple[date, float]] = []
-    for c in commitments:
+    for c, times in commitments.items():
         span = c.weeks_span
         if span is None:
             continue
-        changes.append((span[0], c.hours_per_week))
+        changes.extend([(span[0], c.hours_per_week)] * times)
         if span[1] is not None:
-            changes.append((span[1], -c.hours_per_week))
+            changes.extend([(span[1], -c.hours_per_week)] * times)
     changes.sort()
     loads: list[float] = []
     committed = 0.0

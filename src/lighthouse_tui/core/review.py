@@ -376,7 +376,8 @@ def review(
     criteria labels, capacity and review delay). `commitments` are every accepted decision
     with hours, in or before the period, since a yes from last quarter still takes hours now."""
     kept = [f for f in facts if period.contains(f.day)]
-    return review_of(tally(kept, due_cutoff(strategy, today)), strategy, period, today, commitments)
+    counted = tally(kept, due_cutoff(strategy, today))
+    return review_of(counted, strategy, period, today, Counter(commitments))
 
 
 def review_of(
@@ -384,9 +385,10 @@ def review_of(
     strategy: Strategy,
     period: Period,
     today: date,
-    commitments: Iterable[Commitment] = (),
+    commitments: Mapping[Commitment, int] | None = None,
 ) -> Review:
-    """`review`, from the tally of the period's decisions."""
+    """`review`, from the tally of the period's decisions; `commitments` with how many times
+    each was made."""
     combos = counted.combos
     built = Review(
         period=period,
@@ -412,7 +414,7 @@ def review_of(
         criteria=criteria_stats(counted, {c.id: c.label for c in strategy.criteria}),
         capacity=CapacityReview(
             strategy.capacity.hours_per_week,
-            weekly(counted.days, list(commitments), period, today),
+            weekly(counted.days, commitments or {}, period, today),
         ),
         after_days=strategy.review.after_days,
         due=counted.due,
@@ -594,13 +596,14 @@ def _variance(cell: Cell) -> float:
 
 def weekly(
     days: Mapping[date, int],
-    commitments: list[Commitment],
+    commitments: Mapping[Commitment, int],
     period: Period,
     today: date,
 ) -> tuple[Week, ...]:
-    """Committed hours (`capacity.committed_in_week`) and decisions (`days`: how many per
-    day), week by week (Monday to Sunday) over the period, up to today. Weeks before anything
-    was ever logged are left out: an empty log says nothing about them."""
+    """Committed hours (`capacity.committed_in_week` of `commitments`, made so many times
+    each) and decisions (`days`: how many per day), week by week (Monday to Sunday) over the
+    period, up to today. Weeks before anything was ever logged are left out: an empty log
+    says nothing about them."""
     known = [*days, *(c.start for c in commitments)]
     if not known:
         return ()

@@ -16,11 +16,8 @@ from typing import Any
 from lighthouse_tui.core.review import Combo, DueOutcome, Tally
 from lighthouse_tui.store.days import LocalDays
 
-_LATEST = (
-    "(SELECT rating FROM outcomes WHERE decision_id = d.id"  # untranslated: SQL
-    " ORDER BY id DESC LIMIT 1)"
-)
-"""The latest outcome of decision `d`: a correction replaces the earlier rating."""
+_LATEST = "x.id = (SELECT max(id) FROM outcomes WHERE decision_id = x.decision_id)"
+"""`x` is the latest outcome of its decision: a correction replaces the earlier rating."""
 
 
 def read_tally(
@@ -34,21 +31,29 @@ def read_tally(
     clauses, params = where
     local = LocalDays()
     combos: Counter[Combo] = Counter()
+    unrated: Counter[tuple[str, str, str]] = Counter()
     kinds: Counter[str] = Counter()
     first: dict[str, str] = {}
     strategies: set[str] = set()
-    rows = db.execute(
-        f"SELECT d.default_choice, d.verdict, d.final_choice, {_LATEST}, d.kind, d.strategy,"
-        f" count(*), min(d.decided_at) FROM decisions d{_where(clauses)}"
-        " GROUP BY 1, 2, 3, 4, 5, 6",
+    # Every decision, counted off the `decisions_tally` index; then the rated ones, found
+    # from their outcomes (a third of them, or fewer) rather than an outcome lookup for each:
+    # the unrated are the difference.
+    for reflex, verdict, final, kind, strategy, n, at in db.execute(
+        "SELECT d.default_choice, d.verdict, d.final_choice, d.kind, d.strategy, count(*),"
+        f" min(d.decided_at) FROM decisions d{_where(clauses)} GROUP BY 1, 2, 3, 4, 5",
         params,
-    )
-    for reflex, verdict, final, outcome, kind, strategy, n, at in rows:
-        combos[reflex, verdict, final, outcome] += n
+    ):
+        unrated[reflex, verdict, final] += n
         kinds[kind] += n
         first[kind] = min(at, first.get(kind, at))
         strategies.add(strategy)
-    pairs = _pairs(db, clauses, params)
+    rated, pairs = _rated(db, clauses, params)
+    for (reflex, verdict, final, outcome), n in rated.items():
+        combos[reflex, verdict, final, outcome] = n
+        unrated[reflex, verdict, final] -= n
+    for (reflex, verdict, final), n in unrated.items():
+        if n:
+            combos[reflex, verdict, final, None] = n
     return Tally(
         combos=combos,
         kinds={kind: kinds[kind] for kind in _by_appearance(db, first)},
@@ -97,22 +102,36 @@ def _where(clauses: list[str]) -> str:
     return " WHERE " + " AND ".join(clauses) if clauses else ""
 
 
-def _pairs(
+def _rated(
     db: sqlite3.Connection, clauses: list[str], params: list[Any]
-) -> dict[str, list[tuple[float, int]]]:
-    """(value, outcome) of each criterion over the rated accepted decisions, grouped in SQL
-    and spread back out as references to one tuple per distinct pair."""
+) -> tuple[Counter[Combo], dict[str, list[tuple[float, int]]]]:
+    """The rated decisions per combination of choices and outcome, and (value, outcome) of
+    each criterion over the rated accepted ones, grouped in SQL and spread back out as
+    references to one tuple per distinct pair. Both are read off one pass over the latest
+    outcomes (their decisions' rows are the costly part), in a fixed join order: on a log
+    never analysed, SQLite would otherwise start the pairs from every criterion value (300 ms
+    on 100,000 decisions instead of 90, before they shared the pass)."""
+    rated: Counter[Combo] = Counter()
     pairs: dict[str, list[tuple[float, int]]] = defaultdict(list)
-    for ident, value, outcome, n in db.execute(
-        "SELECT c.criterion, c.value, o.rating, count(*) FROM decisions d"
-        " JOIN outcomes o ON o.id = (SELECT max(id) FROM outcomes WHERE decision_id = d.id)"
-        " JOIN decision_criteria c ON c.decision_id = d.id"
-        + _where(["d.final_choice = 'accept'", *clauses])
-        + " GROUP BY 1, 2, 3",
+    for row in db.execute(
+        "WITH rated AS MATERIALIZED (SELECT x.decision_id AS id, x.rating AS outcome,"
+        " d.default_choice AS reflex, d.verdict AS verdict, d.final_choice AS final"
+        " FROM outcomes x CROSS JOIN decisions d ON d.id = x.decision_id"
+        + _where([_LATEST, *clauses])
+        + ") SELECT 'combo', reflex, verdict, final, outcome, count(*) FROM rated"
+        " GROUP BY 2, 3, 4, 5"
+        " UNION ALL SELECT 'pair', c.criterion, c.value, NULL, r.outcome, count(*)"
+        " FROM rated r CROSS JOIN decision_criteria c ON c.decision_id = r.id"
+        " WHERE r.final = 'accept' GROUP BY 2, 3, 5",
         params,
     ):
-        pairs[ident].extend([(value, outcome)] * n)
-    return pairs
+        if row[0] == "combo":
+            _, reflex, verdict, final, outcome, n = row
+            rated[reflex, verdict, final, outcome] = n
+        else:
+            _, ident, value, _, outcome, n = row
+            pairs[ident].extend([(value, outcome)] * n)
+    return rated, pairs
 
 
 def _seen(

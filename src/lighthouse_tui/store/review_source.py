@@ -53,7 +53,7 @@ def review_log(log: DecisionLog | None, strategy: Strategy, period: Period, toda
     a log opened read-only before its upgrade has its evaluations decoded instead."""
     if log is None:
         return review([], strategy, period, today)
-    commitments = log.commitments(period.start)
+    commitments = log.commitment_counts(period.start)
     counted = log.review_tally(
         period.start,
         period.end,
@@ -62,5 +62,5 @@ def review_log(log: DecisionLog | None, strategy: Strategy, period: Period, toda
     )
     if counted is None:
         facts = read_facts(log, period.start, period.end)
-        return review(facts, strategy, period, today, commitments)
+        return review(facts, strategy, period, today, commitments.elements())
     return review_of(counted, strategy, period, today, commitments)
