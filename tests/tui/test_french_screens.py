@@ -64,7 +64,7 @@ async def test_the_inbox_and_triage_speak_french(
         assert "Opportunité 1 sur 1" in progress
         opportunity = flat(text_of(pilot.app.screen.query_one("#opportunity Static")))
         assert "de Jean <j@acme.fr>" in opportunity
-        assert "reçue il y a 1h" in opportunity
+        assert "reçue il y a 1 h" in opportunity
         assert "Répondez avant que la stratégie ne parle" in screen_text(pilot.app)
         await pilot.press("y")
         await settle(pilot)

@@ -295,7 +295,7 @@ class LogScreen(LighthouseScreen):
                     days=i18n.decimal(view.period)
                 )
                 if view.period
-                else _("all time"),
+                else pgettext("log period filter", "all time"),
                 bool(view.period),
             ),
         ]
