@@ -20,9 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from lighthouse_tui.core.capacity import Commitment, week_of
-from lighthouse_tui.core.filter import Evaluation
-from lighthouse_tui.core.loader import LoadedStrategy
-from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.core.text import fold
 from lighthouse_tui.store.days import LocalDays
 from lighthouse_tui.store.location import create_private
@@ -39,7 +36,11 @@ from lighthouse_tui.store.records import (
 )
 from lighthouse_tui.store.schema import APPLICATION_ID, LATEST, MIGRATIONS, READABLE_FROM
 
-if TYPE_CHECKING:  # the review's and the export's modules stay off the path of `check`
+if TYPE_CHECKING:  # the review's and the export's modules stay off the path of `check`; the
+    # strategy's (pydantic) off the app's first frame, which opens the log
+    from lighthouse_tui.core.filter import Evaluation
+    from lighthouse_tui.core.loader import LoadedStrategy
+    from lighthouse_tui.core.opportunity import Opportunity
     from lighthouse_tui.core.review import Tally
     from lighthouse_tui.store.export import ExportRow
 
@@ -315,7 +316,7 @@ class DecisionLog:
 
     def add(
         self,
-        opportunity: Opportunity,
+        opportunity: "Opportunity",
         *,
         received: datetime | None = None,
         import_key: str | None = None,
@@ -326,7 +327,7 @@ class DecisionLog:
             return self._insert_opportunity(db, opportunity, "pending", received, import_key)
 
     def add_many(
-        self, items: list[tuple[Opportunity, datetime | None, str | None]]
+        self, items: "list[tuple[Opportunity, datetime | None, str | None]]"
     ) -> list[int | None]:
         """Like `add`, for a whole import run in one transaction: all or nothing."""
         with self._transaction() as db:
@@ -335,7 +336,7 @@ class DecisionLog:
     def _insert_opportunity(
         self,
         db: sqlite3.Connection,
-        opportunity: Opportunity,
+        opportunity: "Opportunity",
         status: str,
         received: datetime | None,
         import_key: str | None,
@@ -415,9 +416,9 @@ class DecisionLog:
     def record(
         self,
         *,
-        opportunity: Opportunity,
-        evaluation: Evaluation,
-        strategy: LoadedStrategy,
+        opportunity: "Opportunity",
+        evaluation: "Evaluation",
+        strategy: "LoadedStrategy",
         default_choice: DefaultChoice,
         final_choice: FinalChoice,
         note: str | None = None,
@@ -707,7 +708,7 @@ def _fold(text: str | None) -> str | None:
     return None if text is None else fold(text)
 
 
-def _opportunity_columns(opportunity: Opportunity) -> tuple[str, str, str | None, str, str]:
+def _opportunity_columns(opportunity: "Opportunity") -> tuple[str, str, str | None, str, str]:
     """kind, title, source, fields, ratings: as the opportunities table stores them."""
     source = opportunity.values.get("source")
     return (

@@ -23,8 +23,15 @@ HELP_ACTION = "help"
 class KeysFooter(Footer):
     def __init__(self) -> None:
         super().__init__(compact=True)
+        # Textual's footer composes its keys after the first frame, on the first change of
+        # bindings; the keys are the app's first frame's too (`bindings_ready`).
+        self.set_reactive(Footer._bindings_ready, True)
         self._shown: Hashable = None
         self._width = 0
+
+    def on_mount(self) -> None:
+        """The keys composed with the footer, cut to fit as a recompose cuts them."""
+        self.drop_what_does_not_fit()
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if not screen.app.app_focus:  # the footer waits for the focus to come back

@@ -3,6 +3,7 @@ the file behind them: that it is the bundled example, that it is broken on disk,
 horizon is ending — a strategy is a bet on a few months, and reviewing it is part of the job."""
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -10,8 +11,10 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Static
 
-from lighthouse_tui.core.strategy import Horizon
-from lighthouse_tui.tui.state import StrategyState
+from lighthouse_tui.tui.state import Span, StrategyState
+
+if TYPE_CHECKING:  # the strategy's models (pydantic) stay off the path of the first frame
+    from lighthouse_tui.core.strategy import Horizon
 
 EXAMPLE_NOTICE = "example strategy — `lighthouse strategy init` writes your own"
 HORIZON_WARNING_DAYS = 14
@@ -27,8 +30,12 @@ class StrategyHeader(Widget):
     def show(self, state: StrategyState, today: date) -> None:
         loaded = state.loaded
         name = Text("⛯ ", no_wrap=True, overflow="ellipsis")
-        horizon: Horizon | None = None
-        if loaded is None:
+        horizon: Horizon | Span | None = None
+        if loaded is None and state.preview is not None:
+            horizon = state.preview.horizon
+            name.append(state.preview.name)
+            lighthouse = Text(state.preview.lighthouse)
+        elif loaded is None:
             name.append("No strategy loaded")
             lighthouse = Text(f"{state.location.path} could not be loaded")
         else:
@@ -51,14 +58,14 @@ def days(count: int) -> str:
     return f"{count} day{'' if count == 1 else 's'}"
 
 
-def days_left_text(horizon: Horizon | None, today: date) -> Text:
+def days_left_text(horizon: "Horizon | Span | None", today: date) -> Text:
     """`136 days left`, on the right of the name, where a long name cannot crop it away."""
     if horizon is None or not horizon.start <= today <= horizon.end:
         return Text()
     return Text(f"{days((horizon.end - today).days)} left", style="dim")
 
 
-def horizon_warning(horizon: Horizon | None, today: date) -> str:
+def horizon_warning(horizon: "Horizon | Span | None", today: date) -> str:
     if horizon is None or (horizon.end - today).days > HORIZON_WARNING_DAYS:
         return ""
     if today > horizon.end:
@@ -68,7 +75,7 @@ def horizon_warning(horizon: Horizon | None, today: date) -> str:
     return f"⚠ The horizon ends {when}: time to review the strategy"
 
 
-def notice_text(state: StrategyState, horizon: Horizon | None, today: date) -> Text:
+def notice_text(state: StrategyState, horizon: "Horizon | Span | None", today: date) -> Text:
     """One line at most: the broken file matters more than the horizon, which matters more
     than where the strategy came from."""
     if state.is_stale:
