@@ -303,6 +303,7 @@ class LighthouseApp(App[None]):
         self.call_after_refresh(self._end_start)
 
     def _end_start(self) -> None:
+        """Once the screens show the strategy: the keys held since the first frame go on."""
         self.typed_ahead.release()
         self.started = True
 

@@ -94,12 +94,13 @@ class CheckScreen(LighthouseScreen):
             self.notify(problem, severity="warning", markup=False)
             return
         title = self.opportunity.title if self.opportunity else ""
-        from lighthouse_tui.tui.screens.decide import DecideScreen
 
         def then_decide(answer: Answer | None) -> None:
             evaluation = self.evaluation
             if answer is None or evaluation is None:
                 return
+            from lighthouse_tui.tui.screens.decide import DecideScreen
+
             reflex = as_reflex(answer.choice)
             self.app.push_screen(
                 DecideScreen(title, reflex, evaluation),
