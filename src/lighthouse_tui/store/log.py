@@ -9,6 +9,8 @@ Errors a user can cause (not a log, a newer log, read-only, locked) become `Stor
 line each; SQL and programming errors are not caught here.
 """
 
+from __future__ import annotations
+
 import json
 import sqlite3
 import time as clock_time
@@ -316,7 +318,7 @@ class DecisionLog:
 
     def add(
         self,
-        opportunity: "Opportunity",
+        opportunity: Opportunity,
         *,
         received: datetime | None = None,
         import_key: str | None = None,
@@ -327,7 +329,7 @@ class DecisionLog:
             return self._insert_opportunity(db, opportunity, "pending", received, import_key)
 
     def add_many(
-        self, items: "list[tuple[Opportunity, datetime | None, str | None]]"
+        self, items: list[tuple[Opportunity, datetime | None, str | None]]
     ) -> list[int | None]:
         """Like `add`, for a whole import run in one transaction: all or nothing."""
         with self._transaction() as db:
@@ -336,7 +338,7 @@ class DecisionLog:
     def _insert_opportunity(
         self,
         db: sqlite3.Connection,
-        opportunity: "Opportunity",
+        opportunity: Opportunity,
         status: str,
         received: datetime | None,
         import_key: str | None,
@@ -416,9 +418,9 @@ class DecisionLog:
     def record(
         self,
         *,
-        opportunity: "Opportunity",
-        evaluation: "Evaluation",
-        strategy: "LoadedStrategy",
+        opportunity: Opportunity,
+        evaluation: Evaluation,
+        strategy: LoadedStrategy,
         default_choice: DefaultChoice,
         final_choice: FinalChoice,
         note: str | None = None,
@@ -518,7 +520,7 @@ class DecisionLog:
             for row in db.execute(sql, params):
                 yield _decision(row)
 
-    def export_rows(self, where: LogFilter, *, values: bool) -> "Iterator[ExportRow]":
+    def export_rows(self, where: LogFilter, *, values: bool) -> Iterator[ExportRow]:
         """`all_decisions` as an export writes them: the stored columns, undecoded, with the
         opportunity's field values and ratings only when asked (`values`)."""
         from lighthouse_tui.store.export import ExportRow
@@ -684,7 +686,7 @@ class DecisionLog:
 
     def review_tally(
         self, since: date | None, until: date | None, cutoff: date, listed: Collection[str]
-    ) -> "Tally | None":
+    ) -> Tally | None:
         """The tally of the decisions from `since` to `until` (days where the user is), read
         in SQL from narrow columns; None on a log from before `decision_criteria` (opened
         read-only, it was not migrated): the caller then reads the evaluations. `listed`
@@ -708,7 +710,7 @@ def _fold(text: str | None) -> str | None:
     return None if text is None else fold(text)
 
 
-def _opportunity_columns(opportunity: "Opportunity") -> tuple[str, str, str | None, str, str]:
+def _opportunity_columns(opportunity: Opportunity) -> tuple[str, str, str | None, str, str]:
     """kind, title, source, fields, ratings: as the opportunities table stores them."""
     source = opportunity.values.get("source")
     return (

@@ -4,7 +4,9 @@ when it was a real request, record the decision.
 Often the first screen: its form, and the filter and strategy models behind it, are imported
 and mounted once the strategy has loaded, after the first frame (`LighthouseApp`)."""
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -47,16 +49,18 @@ class CheckScreen(LighthouseScreen):
     ]
 
     @property
-    def assessment(self) -> "Assessment":
-        return cast("Assessment", self.query_one("#assessment"))
+    def assessment(self) -> Assessment:
+        from lighthouse_tui.tui.widgets.assessment import Assessment
+
+        return self.query_one(Assessment)
 
     @property
-    def opportunity(self) -> "Opportunity | None":
+    def opportunity(self) -> Opportunity | None:
         """The opportunity as last read from the form: what recording a decision will log."""
         return self.assessment.opportunity
 
     @property
-    def evaluation(self) -> "Evaluation | None":
+    def evaluation(self) -> Evaluation | None:
         """Its evaluation, as shown."""
         return self.assessment.evaluation
 
@@ -129,7 +133,7 @@ class CheckScreen(LighthouseScreen):
         await assessment.start_over()
 
 
-def new_assessment(loaded: "LoadedStrategy") -> "Assessment":
+def new_assessment(loaded: LoadedStrategy) -> Assessment:
     """The form and its verdict, for a strategy that has loaded: imported here, so that the
     filter and the strategy's models stay off the path of the first frame."""
     from lighthouse_tui.tui.draft import Draft
