@@ -152,6 +152,8 @@ async def main():
         figures["bare"] = await measure(pilot.app, pilot, shown, "34", presses)
     app = LighthouseApp(StrategyLocation(Path(sys.argv[1]), is_example=False), Path(sys.argv[2]))
     async with app.run_test(size=(80, 24)) as pilot:
+        while not app.started:  # the strategy validated after the first frame
+            await pilot.pause(0.01)
         await app.workers.wait_for_complete()
         await pilot.press("enter", "n")
         await pilot.pause()
