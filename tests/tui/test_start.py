@@ -66,6 +66,22 @@ def test_the_first_frame_imports_no_pydantic() -> None:
     assert done.stdout.strip() == "[]"
 
 
+def test_lighthouse_alone_builds_no_commands_parser() -> None:
+    """The app's start pays for no command's module, as `lighthouse check` pays for no
+    other command's."""
+    code = (
+        "import sys\n"
+        "from lighthouse_tui import cli, entry\n"
+        "from lighthouse_tui.tui import app\n"
+        "app.run = lambda location, db: 0\n"
+        "assert entry.main([]) == 0\n"
+        "commands = {f'lighthouse_tui.cli.{m}' for m in cli.COMMANDS.values()}\n"
+        "print(sorted(commands & set(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
 async def test_the_first_frame_shows_the_strategy_previewed_then_the_form(
     make_app: Callable[..., LighthouseApp], watch_start: Callable[[LighthouseApp], FirstFrame]
 ) -> None:
