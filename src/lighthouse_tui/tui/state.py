@@ -5,7 +5,7 @@ strategy stays in use, so a typo made while editing never takes the check screen
 
 At start, the file is first only previewed: its name, lighthouse and horizon read with
 tomllib, for the header of the first frame. Validating it imports pydantic and the strategy's
-models, a third of the start-up, and comes after the first frame (`LighthouseApp`).
+models, a fifth of the start-up, and comes after the first frame (`LighthouseApp`).
 """
 
 import tomllib

@@ -23,8 +23,8 @@ HELP_ACTION = "help"
 class KeysFooter(Footer):
     def __init__(self) -> None:
         super().__init__(compact=True)
-        # Textual's footer composes its keys after the first frame, on the first change of
-        # bindings; the keys are the app's first frame's too (`bindings_ready`).
+        # Textual's footer composes its keys on the first change of bindings, a frame after
+        # the first: composed with the footer, they are in the app's first frame.
         self.set_reactive(Footer._bindings_ready, True)
         self._shown: Hashable = None
         self._width = 0
