@@ -111,6 +111,9 @@ class LighthouseApp(App[None]):
         REVIEW: screen_of("review", "ReviewScreen"),
         STRATEGY: screen_of("strategy", "StrategyScreen"),
     }
+    DEFAULT_MODE = CHECK
+    """The home screen when nothing waits in the inbox, composed with the app: a mode
+    switched to at start holds the first frame back (Textual's `delay_update`, 50 ms)."""
     COMMANDS = App.COMMANDS | {inbox_commands}
     BINDING_GROUP_TITLE = "Everywhere"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -256,7 +259,8 @@ class LighthouseApp(App[None]):
 
     async def on_mount(self) -> None:
         """Open the log, then choose the home screen: the inbox when something waits in it
-        (or when the log is unusable, which the inbox explains), else the quick check.
+        (or when the log is unusable, which the inbox explains), else the quick check, the
+        mode the app starts in.
 
         Awaited rather than left to a worker, so the first screen drawn is the right one;
         the UI thread is free meanwhile, and opening reads no more than the schema, even in
@@ -283,8 +287,6 @@ class LighthouseApp(App[None]):
             self.switch_mode(STRATEGY)
         elif pending or not self.logbook.usable:
             self.switch_mode(INBOX)
-        else:
-            self.switch_mode(CHECK)
         if self.state.preview is None:
             self.refresh_summary()
             self.started = True
