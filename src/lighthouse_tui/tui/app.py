@@ -309,6 +309,13 @@ class LighthouseApp(App[None]):
         self.typed_ahead.release()
         self.started = True
 
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Textual holds the screen back when a mode is switched to, to mask the change; not
+        while starting: the home screen is the first thing drawn, and during the hold the
+        callbacks meant for after the first frame (`_validate_first_state`) run before it."""
+        if self.started:
+            super().delay_update(delay)
+
     async def on_unmount(self) -> None:
         await self.logbook.close()
 
