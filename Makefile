@@ -43,7 +43,13 @@ test: lint catalogs ## Lint, then the whole test suite
 
 BENCHES := run store_bench app_bench import_bench review_bench
 
-bench: $(STAMP) ## Benchmarks, as ratios against baselines measured in the same run
+BENCH_STAMP := $(VENV)/.bench
+
+$(BENCH_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --group bench
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP) ## Benchmarks, as ratios against baselines measured in the same run
 	@failed=; for bench in $(BENCHES); do \
 	  echo "== benchmarks/$$bench.py"; \
 	  $(BIN)/python benchmarks/$$bench.py || failed="$$failed $$bench"; \

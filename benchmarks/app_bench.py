@@ -1,8 +1,9 @@
-"""The app against a log of years: start-up and memory with 100,000 decisions and 1,000
-items waiting, as ratios against an empty log in the same run; and what a rating costs in
-triage, against a bare Textual app timed the same way.
+"""The app as a user meets it: its first frame in a terminal, against a bare Textual app and
+harlequin; start-up and memory with a log of years (100,000 decisions and 1,000 items
+waiting), as ratios against an empty log in the same run; and what a rating costs in triage,
+against a bare Textual app timed the same way.
 
-    .venv/bin/python benchmarks/app_bench.py [--quick]
+    .venv/bin/python benchmarks/app_bench.py [--quick] [--first-frame-only]
 
 Each measurement runs in its own process, so imports, caches and peak memory are what a user
 meets. Exits 1 when a budget is exceeded; it is not part of `make test` (timings are never
@@ -10,22 +11,34 @@ test assertions).
 """
 
 import argparse
+import contextlib
+import fcntl
 import json
+import os
+import pty
+import select
+import shutil
+import signal
 import sqlite3
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pyte
 from user_env import compile_package, user_env
 
 from lighthouse_tui.core.filter import evaluate
 from lighthouse_tui.core.loader import load_strategy_file
+from lighthouse_tui.core.locations import APP_NAME
 from lighthouse_tui.core.opportunity import Opportunity
+from lighthouse_tui.store.location import DB_NAME
 from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.store.records import DefaultChoice, FinalChoice
 
@@ -34,6 +47,28 @@ STRATEGY = Path(__file__).parent.parent / "src/lighthouse_tui/strategies/coach.e
 DECISIONS = 100_000
 PENDING = 1_000
 NOW = datetime(2027, 1, 15, 9, 0, tzinfo=UTC)
+FIRST_FRAME_BUDGET = 1.8
+"""The app's first frame against a bare Textual app with a header and a footer (issue 13)."""
+HARLEQUIN = "harlequin==2.17.*"
+PEERS = Path(__file__).parent / ".peers"
+"""Peer programs, each in its own virtual environment made by this benchmark (gitignored)."""
+SIZE = (24, 80)
+"""Rows and columns the terminal reports."""
+PALETTE_KEY = "^p"
+"""The command palette's key, at the right of a Textual footer (the three apps'): on the
+terminal's last row, the footer is drawn."""
+FORM = " title "
+"""The first row of the quick check's form (a field's name, never translated)."""
+
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Footer, Header
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Footer()
+Bare().run()
+"""
 
 START_UP = """
 import asyncio, json, resource, sys, time
@@ -117,6 +152,8 @@ async def main():
         figures["bare"] = await measure(pilot.app, pilot, shown, "34", presses)
     app = LighthouseApp(StrategyLocation(Path(sys.argv[1]), is_example=False), Path(sys.argv[2]))
     async with app.run_test(size=(80, 24)) as pilot:
+        while not app.started:  # the strategy validated after the first frame
+            await pilot.pause(0.01)
         await app.workers.wait_for_complete()
         await pilot.press("enter", "n")
         await pilot.pause()
@@ -177,34 +214,41 @@ def opportunity(n: int, *, hours: bool) -> Opportunity:
     return Opportunity(kind=kind, values=values, ratings=ratings)
 
 
+CHOICES: list[tuple[DefaultChoice, FinalChoice]] = [
+    ("accept", "accept"),
+    ("decline", "decline"),
+    ("unsure", "defer"),
+    ("accept", "decline"),
+]
+
+
+def record_decisions(log: DecisionLog) -> None:
+    """One decision of each kind of `CHOICES`, recorded through the store."""
+    loaded = load_strategy_file(STRATEGY)
+    for n, (default, final) in enumerate(CHOICES):
+        item = opportunity(n, hours=n == 0)
+        log.record(
+            opportunity=item,
+            evaluation=evaluate(loaded, item),
+            strategy=loaded,
+            default_choice=default,
+            final_choice=final,
+        )
+
+
 def write_big_log(path: Path) -> None:
     """A few decisions recorded through the store, copied by SQL to 100,000 over the last
     16 months (a third with an outcome), and 1,000 items waiting. Recording them one by one
     would take minutes; what the app reads does not depend on how the rows were written."""
-    loaded = load_strategy_file(STRATEGY)
-    choices: list[tuple[DefaultChoice, FinalChoice]] = [
-        ("accept", "accept"),
-        ("decline", "decline"),
-        ("unsure", "defer"),
-        ("accept", "decline"),
-    ]
     with DecisionLog.open(path, clock=FixedClock(NOW - timedelta(days=800))) as log:
-        for n, (default, final) in enumerate(choices):
-            item = opportunity(n, hours=n == 0)
-            log.record(
-                opportunity=item,
-                evaluation=evaluate(loaded, item),
-                strategy=loaded,
-                default_choice=default,
-                final_choice=final,
-            )
+        record_decisions(log)
         log.add_many(
             [
                 (opportunity(n, hours=True), NOW - timedelta(minutes=PENDING - n), None)
                 for n in range(PENDING)
             ]
         )
-    templates = len(choices)
+    templates = len(CHOICES)
     with sqlite3.connect(path) as db:
         db.execute(
             f"""
@@ -286,6 +330,164 @@ def bench_start_up(empty: Path, big: Path, runs: int) -> list[Result]:
     ]
 
 
+@dataclass(frozen=True)
+class Contender:
+    name: str
+    argv: list[str]
+    then: str | None = None
+    """A line a later frame starts with, timed too: Lighthouse's form, mounted once the
+    strategy is validated, after the first frame."""
+
+
+def first_frame(contender: Contender, env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    """Seconds from spawning the program in a pseudo-terminal of `SIZE` to the bytes that
+    draw its footer, read as a terminal shows them (pyte): the wait a user sees; and to the
+    frame with `then` (the footer's again without it). The program is then asked to quit,
+    as a user would."""
+    screen = pyte.Screen(SIZE[1], SIZE[0])
+    stream = pyte.ByteStream(screen)
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the terminal reports its size, then the program runs
+        try:
+            fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", *SIZE, 0, 0))
+            os.chdir(cwd)
+            os.execve(contender.argv[0], contender.argv, env)
+        finally:
+            os._exit(127)
+    footer = None
+    try:
+        while select.select([fd], [], [], 30)[0]:
+            try:
+                data = os.read(fd, 1 << 16)
+            except OSError:  # EIO: the program has ended
+                break
+            arrived = time.perf_counter() - start
+            if not data:
+                break
+            stream.feed(data)
+            if footer is None and PALETTE_KEY in screen.display[-1]:
+                footer = arrived
+            then = contender.then
+            if footer is not None and (
+                then is None or any(line.startswith(then) for line in screen.display)
+            ):
+                return footer, arrived
+        shown = "\n".join(screen.display)
+        raise SystemExit(f"{contender.name}: not drawn within 30 s; the screen:\n{shown}")
+    finally:
+        quit_program(pid, fd)
+
+
+def quit_program(pid: int, fd: int) -> None:
+    """ctrl+q, reading what it draws meanwhile so that it never blocks on a full terminal;
+    killed after 10 s."""
+    os.write(fd, b"\x11")
+    deadline = time.perf_counter() + 10
+    while os.waitpid(pid, os.WNOHANG) == (0, 0):
+        if time.perf_counter() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            break
+        if select.select([fd], [], [], 0.05)[0]:
+            with contextlib.suppress(OSError):
+                os.read(fd, 1 << 16)
+    os.close(fd)
+
+
+def install_harlequin() -> Contender | str:
+    """harlequin from PyPI in `PEERS`, installed on the first run; or why it could not be."""
+    venv = PEERS / "harlequin"
+    stamp = venv / "installed"
+    if not (stamp.exists() and stamp.read_text() == HARLEQUIN):
+        print(f"(installing {HARLEQUIN} into {venv})", flush=True)
+        shutil.rmtree(venv, ignore_errors=True)
+        python = venv / "bin" / "python"
+        for argv in ([PY, "-m", "venv", venv], [python, "-m", "pip", "install", "-q", HARLEQUIN]):
+            done = subprocess.run(argv, capture_output=True, text=True, check=False)
+            if done.returncode:
+                why = (done.stderr.strip().splitlines() or ["no message"])[-1]
+                return f"not measured: harlequin could not be installed ({why})"
+        stamp.write_text(HARLEQUIN)
+    return Contender("harlequin 2.17, in-memory DuckDB", [str(venv / "bin" / "harlequin")])
+
+
+def terminal_env(home: Path) -> dict[str, str]:
+    """A user's environment (`user_env`) in an xterm, with nothing that would override the
+    size the terminal reports, or the colours."""
+    env = user_env(home) | {"TERM": "xterm-256color"}
+    for name in ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "LIGHTHOUSE_LANG"):
+        env.pop(name, None)
+    return {k: v for k, v in env.items() if not k.startswith("TEXTUAL")}
+
+
+def spread(seconds: list[float]) -> str:
+    return (
+        f"{statistics.median(seconds) * 1000:.0f} ms "
+        f"({min(seconds) * 1000:.0f}–{max(seconds) * 1000:.0f})"
+    )
+
+
+def bench_first_frame(home: Path, runs: int) -> list[Result]:
+    """From spawn to the footer drawn, at 80×24 in a pseudo-terminal: `lighthouse` as
+    installed, on a strategy and a log of a few decisions in the user's directories (so it
+    opens on the quick check), against a bare Textual app with a header and a footer, and
+    against harlequin. The programs take turns; the first round warms the caches and is
+    discarded."""
+    env = terminal_env(home)
+    strategy = Path(env["XDG_CONFIG_HOME"]) / APP_NAME / "strategy.toml"
+    strategy.parent.mkdir(parents=True)
+    shutil.copy(STRATEGY, strategy)
+    with DecisionLog.open(Path(env["XDG_DATA_HOME"]) / APP_NAME / DB_NAME) as log:
+        record_decisions(log)
+    ours = Contender("lighthouse", [str(Path(PY).with_name("lighthouse"))], then=FORM)
+    bare = Contender("bare Textual app", [PY, "-c", BARE_APP])
+    harlequin = install_harlequin()
+    contenders = [ours, bare] + ([harlequin] if isinstance(harlequin, Contender) else [])
+    times: dict[str, list[float]] = {c.name: [] for c in contenders}
+    form: list[float] = []
+    for round_ in range(runs + 1):
+        for contender in contenders:
+            footer, then = first_frame(contender, env, home)
+            if round_:
+                times[contender.name].append(footer)
+                if contender is ours:
+                    form.append(then)
+    median = {name: statistics.median(seconds) for name, seconds in times.items()}
+    figure = {name: spread(seconds) for name, seconds in times.items()}
+    to_bare = median[ours.name] / median[bare.name]
+    results = [
+        Result(
+            "app start to footer drawn, pty 80×24, vs bare Textual app",
+            f"{figure[ours.name]} vs {figure[bare.name]}",
+            to_bare,
+            f"≤ {FIRST_FRAME_BUDGET}×",
+            to_bare <= FIRST_FRAME_BUDGET,
+        ),
+        Result(
+            "the same, to the check's form drawn (validated after the first frame)",
+            f"{spread(form)} vs bare app's footer {figure[bare.name]}",
+            statistics.median(form) / median[bare.name],
+            "none",
+            True,
+        ),
+    ]
+    if isinstance(harlequin, str):
+        results.append(Result("the same, vs harlequin 2.17", harlequin, None, "< 1×", False))
+    else:
+        to_harlequin = median[ours.name] / median[harlequin.name]
+        results.append(
+            Result(
+                "the same, vs harlequin 2.17 (in-memory DuckDB)",
+                f"{figure[ours.name]} vs {figure[harlequin.name]}",
+                to_harlequin,
+                "< 1×",
+                to_harlequin < 1,
+            )
+        )
+    return results
+
+
 def bench_keypress(big: Path, presses: int) -> list[Result]:
     """From a digit key to the first frame handed to the terminal driver that shows its
     result (the verdict re-scored; headless, so the frame is built but not written), each
@@ -313,17 +515,22 @@ def bench_keypress(big: Path, presses: int) -> list[Result]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs (noisier)")
+    parser.add_argument(
+        "--first-frame-only", action="store_true", help="only the start-up in a terminal"
+    )
     args = parser.parse_args()
     runs, presses = (3, 20) if args.quick else (7, 60)
     compile_package()
     with tempfile.TemporaryDirectory() as tmp:
-        ENV.update(user_env(Path(tmp)))
-        empty, big = Path(tmp) / "empty.db", Path(tmp) / "big.db"
-        DecisionLog.open(empty).close()
-        started = time.perf_counter()
-        write_big_log(big)
-        print(f"(built the big log in {time.perf_counter() - started:.1f} s)")
-        results = [*bench_start_up(empty, big, runs), *bench_keypress(big, presses)]
+        results = bench_first_frame(Path(tmp) / "terminal", 2 * runs)
+        if not args.first_frame_only:
+            ENV.update(user_env(Path(tmp)))
+            empty, big = Path(tmp) / "empty.db", Path(tmp) / "big.db"
+            DecisionLog.open(empty).close()
+            started = time.perf_counter()
+            write_big_log(big)
+            print(f"(built the big log in {time.perf_counter() - started:.1f} s)")
+            results += [*bench_start_up(empty, big, runs), *bench_keypress(big, presses)]
     width = max(len(r.name) for r in results)
     for r in results:
         ratio = f"{r.ratio:5.2f}×" if r.ratio is not None else "      "

@@ -45,30 +45,6 @@ Console(highlight=False, emoji=False)
 """
 """What printing with Rich adds to the floor, whose `import rich` loads only the package's
 `__init__`: `check` and `decide` print their verdict with it, `add` does not."""
-BARE_APP = """
-import asyncio
-from textual.app import App
-from textual.widgets import Footer, Header
-class Bare(App):
-    def compose(self):
-        yield Header()
-        yield Footer()
-async def main():
-    async with Bare().run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-asyncio.run(main())
-"""
-OUR_APP = """
-import asyncio, sys
-from pathlib import Path
-from lighthouse_tui.core.locations import StrategyLocation
-from lighthouse_tui.tui.app import LighthouseApp
-async def main():
-    app = LighthouseApp(StrategyLocation(Path(sys.argv[1]), is_example=False), Path(sys.argv[2]))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-asyncio.run(main())
-"""
 
 
 @dataclass
@@ -235,21 +211,6 @@ def bench_throughput(strategy: Path) -> list[Result]:
     ]
 
 
-def bench_first_paint(strategy: Path, runs: int, env: dict[str, str]) -> list[Result]:
-    ours_argv = [PY, "-c", OUR_APP, str(strategy), str(strategy.with_name("empty.db"))]
-    bare, ours = walls([[PY, "-c", BARE_APP], ours_argv], runs, env)
-    ratio = ours / bare
-    return [
-        Result(
-            "app start to first paint, 80×24 headless",
-            f"{ours * 1000:.0f} ms vs bare app {bare * 1000:.0f} ms",
-            ratio,
-            "≤ 1.5×",
-            ratio <= 1.5,
-        )
-    ]
-
-
 def _best_of(func: Callable[[], None], repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
@@ -272,7 +233,6 @@ def main() -> int:
             *bench_check(strategy, runs, env),
             *bench_short(strategy, runs, env),
             *bench_throughput(strategy),
-            *bench_first_paint(strategy, max(3, runs // 3), env),
         ]
     width = max(len(r.name) for r in results)
     for r in results:

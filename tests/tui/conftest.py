@@ -2,8 +2,10 @@
 with."""
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -135,18 +137,38 @@ def db_path(strategy_file: Path) -> Path:
 
 @pytest.fixture
 def make_app(strategy_file: Path, db_path: Path) -> Callable[..., LighthouseApp]:
+    """The app, whose `run_test` hands over the pilot once the app has started (`started`),
+    as a user's first key would be handled."""
+
     def make(
         path: Path = strategy_file, *, is_example: bool = False, busy_timeout: float = 5.0
     ) -> LighthouseApp:
-        return LighthouseApp(
+        app = LighthouseApp(
             StrategyLocation(path, is_example=is_example),
             db_path,
             today=TODAY,
             clock=Clock(),
             busy_timeout=busy_timeout,
         )
+        app.run_test = partial(run_started, app)  # type: ignore[method-assign]
+        return app
 
     return make
+
+
+@asynccontextmanager
+async def run_started(app: LighthouseApp, **options: Any) -> AsyncIterator[Pilot[None]]:
+    async with LighthouseApp.run_test(app, **options) as pilot:
+        await started(pilot)
+        yield pilot
+
+
+async def started(pilot: Pilot[None]) -> None:
+    """Wait for the app's start to be over: its first frame is drawn from a preview of the
+    strategy, validated after it (`LighthouseApp.on_mount`)."""
+    app = pilot.app
+    assert isinstance(app, LighthouseApp)
+    await until(pilot, lambda: app.started)
 
 
 def plain(renderable: RenderableType, width: int) -> str:

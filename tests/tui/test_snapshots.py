@@ -3,7 +3,7 @@
 Update with `pytest tests/tui --snapshot-update` only after reading the report's differences.
 """
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -13,10 +13,22 @@ from lighthouse_tui.core.loader import LoadedStrategy
 from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.tui.app import LighthouseApp
 
-from .conftest import BROKEN, SIZE, decide, item, settle
+from .conftest import BROKEN, SIZE, decide, item, settle, started
 from .test_review_screen import open_review, seed_year
 
 SnapCompare = Callable[..., bool]
+
+
+def after_start(
+    then: Callable[[Pilot[None]], Awaitable[None]] = settle,
+) -> Callable[[Pilot[None]], Awaitable[None]]:
+    """`then`, once the app has started (the form of a quick check is mounted then)."""
+
+    async def run(pilot: Pilot[None]) -> None:
+        await started(pilot)
+        await then(pilot)
+
+    return run
 
 
 async def fill_in_a_check(pilot: Pilot[None]) -> None:
@@ -33,11 +45,11 @@ async def fill_in_a_check(pilot: Pilot[None]) -> None:
 def test_check_screen_with_a_verdict(
     make_app: Callable[..., LighthouseApp], snap_compare: SnapCompare
 ) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=fill_in_a_check)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=after_start(fill_in_a_check))
 
 
 def test_strategy_screen(make_app: Callable[..., LighthouseApp], snap_compare: SnapCompare) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=show_strategy)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=after_start(show_strategy))
 
 
 async def show_strategy(pilot: Pilot[None]) -> None:
@@ -48,7 +60,7 @@ def test_strategy_screen_of_a_broken_file(
     make_app: Callable[..., LighthouseApp], strategy_file: Path, snap_compare: SnapCompare
 ) -> None:
     strategy_file.write_text(BROKEN, encoding="utf-8")
-    assert snap_compare(make_app(), terminal_size=SIZE)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=after_start())
 
 
 def seed_inbox(log: DecisionLog) -> None:
@@ -62,7 +74,7 @@ def test_inbox(
     make_app: Callable[..., LighthouseApp], log: DecisionLog, snap_compare: SnapCompare
 ) -> None:
     seed_inbox(log)
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=settle)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=after_start(settle))
 
 
 async def triage_to_the_verdict(pilot: Pilot[None]) -> None:
@@ -75,7 +87,8 @@ def test_triage_verdict(
     make_app: Callable[..., LighthouseApp], log: DecisionLog, snap_compare: SnapCompare
 ) -> None:
     seed_inbox(log)
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=triage_to_the_verdict)
+    to_the_verdict = after_start(triage_to_the_verdict)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=to_the_verdict)
 
 
 async def show_the_log(pilot: Pilot[None]) -> None:
@@ -100,7 +113,7 @@ def test_log(
     )
     log.add_outcome(first, 2, "too long")
     decide(log, loaded, item("Maybe later", fee=500.0), default="unsure", final="defer")
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=show_the_log)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=after_start(show_the_log))
 
 
 def test_review_of_all_time(
@@ -115,4 +128,4 @@ def test_review_of_all_time(
         await open_review(pilot, "all")
         pilot.app.clear_notifications()  # the outcomes due, offered at start
 
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=review_all)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=after_start(review_all))

@@ -40,12 +40,15 @@ COMMANDS = {
 }
 """Each command and the module of `lighthouse_tui.cli` that registers and runs it, in the
 order `--help` lists them."""
+APP = ""
+"""What `build_parser` is given for `lighthouse` alone: the app, no command."""
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole parser, or with `only` the parsers of that command's module: `lighthouse
     check …` then neither imports nor builds the others (a tenth of its start-up), and
-    parses and explains its arguments exactly as the whole parser would."""
+    parses and explains its arguments exactly as the whole parser would. `only=APP`: no
+    command's, for `lighthouse` alone, which opens the app."""
     parser = Parser(
         prog="lighthouse",
         description=_("Turn your strategy into a decision filter. With no command, opens the app."),
@@ -60,7 +63,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     parser.set_defaults(handler=None, strategy=None, db=None)
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=Parser)
-    modules = [COMMANDS[only]] if only else list(dict.fromkeys(COMMANDS.values()))
+    if only is None:
+        modules = list(dict.fromkeys(COMMANDS.values()))
+    elif only == APP:
+        modules = []
+    else:
+        modules = [COMMANDS[only]]
     for module in modules:
         import_module(f"lighthouse_tui.cli.{module}").register(commands)
     return parser
@@ -76,7 +84,11 @@ def main(
     try:
         argv = sys.argv[1:] if argv is None else argv
         speak_the_chosen_language(argv)
-        parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
+        if not argv and open_app is not None:
+            only: str | None = APP  # the app's start-up, which every launch waits for
+        else:
+            only = argv[0] if argv and argv[0] in COMMANDS else None
+        parser = build_parser(only)
         args = parser.parse_args(argv)
         handler: Callable[[argparse.Namespace], int] | None = args.handler or open_app
         if handler is None:

@@ -9,6 +9,8 @@ Errors a user can cause (not a log, a newer log, read-only, locked) become `Stor
 line each; SQL and programming errors are not caught here.
 """
 
+from __future__ import annotations
+
 import json
 import sqlite3
 import time as clock_time
@@ -41,8 +43,8 @@ from lighthouse_tui.store.schema import APPLICATION_ID, LATEST, MIGRATIONS, READ
 
 if TYPE_CHECKING:
     # Types only: the filter and the strategy's models (pydantic) stay off the path of the
-    # commands that only read the log (`log`, `export`, `inbox`), the review's module off
-    # the path of `check`.
+    # commands that only read the log (`log`, `export`, `inbox`) and of the app's first
+    # frame, which opens the log; the review's module off the path of `check`.
     from lighthouse_tui.core.filter import Evaluation
     from lighthouse_tui.core.loader import LoadedStrategy
     from lighthouse_tui.core.opportunity import Opportunity
@@ -347,7 +349,7 @@ class DecisionLog:
 
     def add(
         self,
-        opportunity: "Opportunity",
+        opportunity: Opportunity,
         *,
         received: datetime | None = None,
         import_key: str | None = None,
@@ -358,7 +360,7 @@ class DecisionLog:
             return self._insert_opportunity(db, opportunity, "pending", received, import_key)
 
     def add_many(
-        self, items: list[tuple["Opportunity", datetime | None, str | None]]
+        self, items: list[tuple[Opportunity, datetime | None, str | None]]
     ) -> list[int | None]:
         """Like `add`, for a whole import run in one transaction: all or nothing."""
         with self._transaction() as db:
@@ -367,7 +369,7 @@ class DecisionLog:
     def _insert_opportunity(
         self,
         db: sqlite3.Connection,
-        opportunity: "Opportunity",
+        opportunity: Opportunity,
         status: str,
         received: datetime | None,
         import_key: str | None,
@@ -450,9 +452,9 @@ class DecisionLog:
     def record(
         self,
         *,
-        opportunity: "Opportunity",
-        evaluation: "Evaluation",
-        strategy: "LoadedStrategy",
+        opportunity: Opportunity,
+        evaluation: Evaluation,
+        strategy: LoadedStrategy,
         default_choice: DefaultChoice,
         final_choice: FinalChoice,
         note: str | None = None,
@@ -757,7 +759,7 @@ class DecisionLog:
 
     def review_tally(
         self, since: date | None, until: date | None, cutoff: date, listed: Collection[str]
-    ) -> "Tally | None":
+    ) -> Tally | None:
         """The tally of the decisions from `since` to `until` (days where the user is), read
         in SQL from narrow columns; None on a log from before `decision_criteria` (opened
         read-only, it was not migrated): the caller then reads the evaluations. `listed`
@@ -802,7 +804,7 @@ def _fold(text: str | None) -> str | None:
     return None if text is None else fold(text)
 
 
-def _opportunity_columns(opportunity: "Opportunity") -> tuple[str, str, str | None, str, str]:
+def _opportunity_columns(opportunity: Opportunity) -> tuple[str, str, str | None, str, str]:
     """kind, title, source, fields, ratings: as the opportunities table stores them."""
     source = opportunity.values.get("source")
     return (

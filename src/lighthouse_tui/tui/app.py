@@ -5,11 +5,16 @@ Each screen is a mode with its own stack, so going to the strategy and back keep
 the user was typing, or the triage under way. The strategy file is read here, once per
 (re)load, into one `state` that every screen watches; the decision log is opened here, once,
 and shared through `logbook`, with the counts every screen shows in `summary`.
+
+Start-up is what a user waits for on every launch: the first frame is drawn from a preview
+of the strategy (its name and lighthouse, read with tomllib), the file is validated after
+it, and each screen is imported when first shown.
 """
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import partial
+from importlib import import_module
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
@@ -18,6 +23,7 @@ from textual import events, work
 from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.filter import LineFilter, Monochrome
 from textual.notifications import SeverityLevel
 from textual.reactive import Initialize, var
@@ -26,23 +32,16 @@ from textual.screen import Screen
 from lighthouse_tui.core import i18n
 from lighthouse_tui.core.i18n import N_, _, ngettext
 from lighthouse_tui.core.locations import StrategyLocation
-from lighthouse_tui.core.strategy import Review
 from lighthouse_tui.store.log import BUSY_TIMEOUT_S, Clock, DecisionLog, StoreError, utc_now
 from lighthouse_tui.store.records import DefaultChoice, InboxItem
-from lighthouse_tui.tui.commands import InboxCommands, Palette
 from lighthouse_tui.tui.literal import DropControlCharacters
 from lighthouse_tui.tui.logbook import Logbook, LogSummary, read_summary
 from lighthouse_tui.tui.no_color import ReadableMonochrome
 from lighthouse_tui.tui.paths import readable_paths
 from lighthouse_tui.tui.screens.base import LighthouseScreen
-from lighthouse_tui.tui.screens.check import CheckScreen
 from lighthouse_tui.tui.screens.confirm import ConfirmScreen
 from lighthouse_tui.tui.screens.help import HelpScreen, keys_table
-from lighthouse_tui.tui.screens.inbox import InboxScreen
-from lighthouse_tui.tui.screens.log import LogScreen
-from lighthouse_tui.tui.screens.strategy import StrategyScreen
-from lighthouse_tui.tui.screens.triage import TriageScreen
-from lighthouse_tui.tui.state import StrategyState, read_strategy
+from lighthouse_tui.tui.state import StrategyState, preview_strategy, read_strategy
 from lighthouse_tui.tui.typeahead import TypedAhead
 
 INBOX = "inbox"
@@ -55,11 +54,23 @@ TOAST_FRAME = 4
 """Textual's toast: 60 columns, at most half the screen, less its padding and edge."""
 
 
-def _review_screen() -> Screen[Any]:
-    """Imported when first shown: most sessions never open it, and start-up counts."""
-    from lighthouse_tui.tui.screens.review import ReviewScreen
+def screen_of(module: str, name: str) -> Callable[[], Screen[Any]]:
+    """A mode's screen, its module imported when the mode is first shown: a session opens
+    one or two screens of five, and each imports what it shows (the inbox its table, the
+    review its statistics) on the path of the first frame otherwise."""
 
-    return ReviewScreen()
+    def make() -> Screen[Any]:
+        screen: Screen[Any] = getattr(import_module(f"lighthouse_tui.tui.screens.{module}"), name)()
+        return screen
+
+    return make
+
+
+def inbox_commands() -> type[Provider]:
+    """The palette's inbox items, imported when the palette first opens."""
+    from lighthouse_tui.tui.commands import InboxCommands
+
+    return InboxCommands
 
 
 def screen_keys(
@@ -99,13 +110,16 @@ class LighthouseApp(App[None]):
     CSS_PATH = "lighthouse.tcss"
     TITLE = "Lighthouse"  # untranslated: the product's name
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
-        INBOX: InboxScreen,
-        CHECK: CheckScreen,
-        LOG: LogScreen,
-        REVIEW: _review_screen,
-        STRATEGY: StrategyScreen,
+        INBOX: screen_of("inbox", "InboxScreen"),
+        CHECK: screen_of("check", "CheckScreen"),
+        LOG: screen_of("log", "LogScreen"),
+        REVIEW: screen_of("review", "ReviewScreen"),
+        STRATEGY: screen_of("strategy", "StrategyScreen"),
     }
-    COMMANDS = App.COMMANDS | {InboxCommands}
+    DEFAULT_MODE = CHECK
+    """The home screen when nothing waits in the inbox, composed with the app: a mode
+    switched to at start holds the first frame back (Textual's `delay_update`, 50 ms)."""
+    COMMANDS = App.COMMANDS | {inbox_commands}
     BINDING_GROUP_TITLE = N_("Everywhere")
     BINDINGS: ClassVar[list[BindingType]] = [
         # Help first: at 80 columns the footer cuts the keys that come last, and `?` is the
@@ -202,7 +216,8 @@ class LighthouseApp(App[None]):
     ]
 
     def _read_first_state(self) -> StrategyState:
-        return read_strategy(self._first_location)
+        """The file previewed, or read at once when its problems are to be shown."""
+        return preview_strategy(self._first_location) or read_strategy(self._first_location)
 
     state: var[StrategyState] = var(Initialize(_read_first_state), always_update=True)
     """The strategy file as last read: the screens and the header watch it."""
@@ -233,6 +248,9 @@ class LighthouseApp(App[None]):
         last showed."""
         self._offered_due = False
         """Whether the outcomes due were offered at start (once per session)."""
+        self.started = False
+        """Set once the start is over: the home screen shown with the strategy validated, and
+        the keys typed meanwhile let through."""
         self.reflexes: dict[int, DefaultChoice] = {}
         """The reflex given in triage, by inbox item, for this session: once its verdict has
         been on screen, an item left and opened again must not ask for it a second time."""
@@ -279,11 +297,15 @@ class LighthouseApp(App[None]):
 
     async def on_mount(self) -> None:
         """Open the log, then choose the home screen: the inbox when something waits in it
-        (or when the log is unusable, which the inbox explains), else the quick check.
+        (or when the log is unusable, which the inbox explains), else the quick check, the
+        mode the app starts in.
 
         Awaited rather than left to a worker, so the first screen drawn is the right one;
         the UI thread is free meanwhile, and opening reads no more than the schema, even in
         a log of years (the counts come after, in `refresh_summary`).
+
+        A strategy only previewed is validated once that screen is drawn
+        (`_validate_first_state`); keys typed until then wait for it.
         """
         await self.logbook.open()
         if self.logbook.usable and self.logbook.problem:
@@ -301,13 +323,38 @@ class LighthouseApp(App[None]):
                 pending = await self.logbook.run(DecisionLog.pending_count)
             except StoreError as error:
                 self.notify(str(error), severity="error", markup=False)
-        if self.state.loaded is None:
+        if self.state.loaded is None and self.state.preview is None:
             self.switch_mode(STRATEGY)
         elif pending or not self.logbook.usable:
             self.switch_mode(INBOX)
+        if self.state.preview is None:
+            self.refresh_summary()
+            self.started = True
         else:
-            self.switch_mode(CHECK)
+            self.typed_ahead.hold()
+            self.call_after_refresh(self._validate_first_state)
+
+    def _validate_first_state(self) -> None:
+        """The file validated: the screens show the strategy (the check mounts its form), or,
+        when it does not load, the strategy screen its problems, as on a start that read it
+        at once. The counts wait for it too: outcomes are due after the strategy's days."""
+        self.state = read_strategy(self._first_location)
+        if self.state.loaded is None:
+            self.switch_mode(STRATEGY)
         self.refresh_summary()
+        self.call_after_refresh(self._end_start)
+
+    def _end_start(self) -> None:
+        """Once the screens show the strategy: the keys held since the first frame go on."""
+        self.typed_ahead.release()
+        self.started = True
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Textual holds the screen back when a mode is switched to, to mask the change; not
+        while starting: the home screen is the first thing drawn, and during the hold the
+        callbacks meant for after the first frame (`_validate_first_state`) run before it."""
+        if self.started:
+            super().delay_update(delay)
 
     async def on_unmount(self) -> None:
         await self.logbook.close()
@@ -317,7 +364,11 @@ class LighthouseApp(App[None]):
         """How old a decision is when its outcome is due: the strategy's, or the default
         while no strategy loads."""
         loaded = self.state.loaded
-        return (loaded.strategy.review if loaded is not None else Review()).after_days
+        if loaded is not None:
+            return loaded.strategy.review.after_days
+        from lighthouse_tui.core.strategy import Review
+
+        return Review().after_days
 
     def log_changed(self) -> None:
         """Called after each write to the log: the counts are read again, and screens that
@@ -463,11 +514,15 @@ class LighthouseApp(App[None]):
             return
         await self.switch_mode(INBOX)
         self.refresh_bindings()
+        from lighthouse_tui.tui.screens.triage import TriageScreen
+
         self.push_screen(TriageScreen([item]))
 
     async def show_due_outcomes(self) -> None:
         """The log, showing only the decisions waiting for their outcome."""
         await self.action_show_log()
+        from lighthouse_tui.tui.screens.log import LogScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, LogScreen):
                 screen.show_due()
@@ -494,7 +549,10 @@ class LighthouseApp(App[None]):
             self.push_screen(HelpScreen(keys_table(self.screen)))
 
     def action_command_palette(self) -> None:
-        """Textual's palette, in the language chosen (`Palette`)."""
+        """Textual's palette, in the language chosen (`Palette`), imported when first opened
+        as the inbox's commands are."""
+        from lighthouse_tui.tui.commands import Palette
+
         if self.use_command_palette and not Palette.is_open(self):
             self.push_screen(Palette())
 

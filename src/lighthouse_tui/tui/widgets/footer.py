@@ -30,18 +30,25 @@ HELP_ACTION = "help"
 class KeysFooter(Footer):
     def __init__(self) -> None:
         super().__init__(compact=True)
+        # Textual's footer composes its keys on the first change of bindings, a frame after
+        # the first: composed with the footer, they are in the app's first frame.
+        self.set_reactive(Footer._bindings_ready, True)
         self._shown: Hashable = None
         self._width = 0
+
+    def on_mount(self) -> None:
+        """The keys composed with the footer, cut to fit as a recompose cuts them; and what
+        they were composed from, so that the first change of bindings and the first resize
+        rebuild them only if that changed."""
+        self.drop_what_does_not_fit()
+        self._shown = shown_keys(self.screen)
+        self._width = self.app.size.width
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if not screen.app.app_focus:  # the footer waits for the focus to come back
             super().bindings_changed(screen)
             return
-        shown = tuple(
-            (key, active.binding.action, active.binding.description, active.enabled)
-            for key, active in screen.active_bindings.items()
-            if active.binding.show
-        )
+        shown = shown_keys(screen)
         if shown != self._shown:
             self._shown = shown
             super().bindings_changed(screen)
@@ -88,6 +95,15 @@ class KeysFooter(Footer):
             key.display = not cut
             if not cut:
                 used += span
+
+
+def shown_keys(screen: Screen[object]) -> Hashable:
+    """What the footer shows of the screen's bindings."""
+    return tuple(
+        (key, active.binding.action, active.binding.description, active.enabled)
+        for key, active in screen.active_bindings.items()
+        if active.binding.show
+    )
 
 
 def row_spans(widgets: list[Widget]) -> list[int]:

@@ -3,6 +3,7 @@ the file behind them: that it is the bundled example, that it is broken on disk,
 horizon is ending — a strategy is a bet on a few months, and reviewing it is part of the job."""
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -11,8 +12,10 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from lighthouse_tui.core.i18n import N_, _, ngettext
-from lighthouse_tui.core.strategy import Horizon
-from lighthouse_tui.tui.state import StrategyState
+from lighthouse_tui.tui.state import Span, StrategyState
+
+if TYPE_CHECKING:  # the strategy's models (pydantic) stay off the path of the first frame
+    from lighthouse_tui.core.strategy import Horizon
 
 EXAMPLE_NOTICE = N_("example strategy — `lighthouse strategy init` writes your own")
 HORIZON_WARNING_DAYS = 14
@@ -28,8 +31,12 @@ class StrategyHeader(Widget):
     def show(self, state: StrategyState, today: date) -> None:
         loaded = state.loaded
         name = Text("⛯ ", no_wrap=True, overflow="ellipsis")
-        horizon: Horizon | None = None
-        if loaded is None:
+        horizon: Horizon | Span | None = None
+        if loaded is None and state.preview is not None:
+            horizon = state.preview.horizon
+            name.append(state.preview.name)
+            lighthouse = Text(state.preview.lighthouse)
+        elif loaded is None:
             name.append(_("No strategy loaded"))
             lighthouse = Text(_("{path} could not be loaded").format(path=state.location.path))
         else:
@@ -48,7 +55,7 @@ class StrategyHeader(Widget):
         widget.display = bool(notice)
 
 
-def days_left_text(horizon: Horizon | None, today: date) -> Text:
+def days_left_text(horizon: "Horizon | Span | None", today: date) -> Text:
     """`136 days left`, on the right of the name, where a long name cannot crop it away."""
     if horizon is None or not horizon.start <= today <= horizon.end:
         return Text()
@@ -58,7 +65,7 @@ def days_left_text(horizon: Horizon | None, today: date) -> Text:
     )
 
 
-def horizon_warning(horizon: Horizon | None, today: date) -> str:
+def horizon_warning(horizon: "Horizon | Span | None", today: date) -> str:
     if horizon is None or (horizon.end - today).days > HORIZON_WARNING_DAYS:
         return ""
     if today > horizon.end:
@@ -78,7 +85,7 @@ def horizon_warning(horizon: Horizon | None, today: date) -> str:
     ).format(count=left)
 
 
-def notice_text(state: StrategyState, horizon: Horizon | None, today: date) -> Text:
+def notice_text(state: StrategyState, horizon: "Horizon | Span | None", today: date) -> Text:
     """One line at most: the broken file matters more than the horizon, which matters more
     than where the strategy came from."""
     if state.is_stale:
