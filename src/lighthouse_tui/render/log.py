@@ -4,6 +4,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.rule import Rule
 from rich.table import Table
@@ -45,6 +46,14 @@ def age(moment: datetime, now: datetime) -> str:
         if seconds >= size:
             return _(unit).format(count=seconds // size)
     return _("now")
+
+
+def age_width() -> int:
+    """The cells the widest age takes in the language shown (`59 min` in French, `999d` in
+    English, or the word for now), so that a narrow table's age column never cuts one."""
+    longest = {86_400: 999, 3_600: 23, 60: 59}
+    samples = [_("now"), *(_(unit).format(count=longest[size]) for unit, size in AGE_UNITS)]
+    return max(cell_len(sample) for sample in samples)
 
 
 def choice_word(word: str) -> str:

@@ -21,7 +21,7 @@ from lighthouse_tui.core.i18n import N_, _, ngettext
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.core.text import fold
 from lighthouse_tui.render.literal import literal, one_line
-from lighthouse_tui.render.log import age, sender
+from lighthouse_tui.render.log import age, age_width, sender
 from lighthouse_tui.render.sentence import sentence
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.records import InboxItem
@@ -41,7 +41,7 @@ def columns() -> tuple[Column, ...]:
         Column("title", _("title")),
         Column("kind", _("kind"), 14),
         Column("source", _("source"), 16),
-        Column("age", _("age"), 4),
+        Column("age", _("age"), age_width()),
     )
 
 
