@@ -2,13 +2,19 @@
 
 import tomllib
 
+import pytest
+
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.opportunity import parse_value
 from lighthouse_tui.core.strategy import Strategy
+from lighthouse_tui.core.types import ValueType
 from lighthouse_tui.tui.draft import (
     Draft,
     computed_criteria,
     form_fields,
     rated_criteria,
     read_draft,
+    value_text,
 )
 
 from .conftest import STRATEGY
@@ -62,3 +68,24 @@ def test_rated_and_computed_criteria_split_by_kind() -> None:
     assert [c.id for c in rated_criteria(s, "partner_offer")] == ["alignment", "posture"]
     assert [c.id for c in rated_criteria(s, "client_request")] == ["alignment"]
     assert [c.id for c in computed_criteria(s, "client_request")] == ["fee"]
+
+
+@pytest.mark.parametrize(
+    ("language", "value", "typed"),
+    [
+        ("en", 3.5, "3.5"),
+        ("fr", 3.5, "3,5"),
+        ("fr", 1500.0, "1500"),
+        ("fr", 1500.25, "1500,25"),
+        ("fr", True, "oui"),
+        ("en", False, "no"),
+    ],
+)
+def test_a_stored_value_reads_as_the_language_writes_it_and_parses_back(
+    language: i18n.Language, value: object, typed: str
+) -> None:
+    """Triage showed `hours_per_week 3.5` to a French user."""
+    i18n.activate(language)
+    assert value_text(value) == typed
+    kind = ValueType.BOOL if isinstance(value, bool) else ValueType.NUMBER
+    assert parse_value(kind, typed) == value

@@ -142,16 +142,19 @@ def _marked(english: str) -> str:
     return english.translate({ord(","): group, ord("."): mark})
 
 
-def decimal(value: float, digits: int = 1) -> str:
+def decimal(value: float, digits: int = 1, *, grouped: bool = True) -> str:
     """`12.5` → `12,5` in French; at most `digits` decimals, none when the value is whole,
-    and grouped thousands (`1 500` in French, `1,500` in English)."""
+    and grouped thousands (`1 500` in French, `1,500` in English) unless `grouped` is false:
+    a value put back in a field to be edited, where `1,500` would read as a decimal in
+    French eyes."""
+    group = "," if grouped else ""
     if isinstance(value, int) or value.is_integer():
-        return _marked(f"{int(value):,}")
+        return _marked(f"{int(value):{group}}")
     if digits == 0:  # rounded half to even, as Babel rounds
-        return _marked(f"{value:,.0f}")
+        return _marked(f"{value:{group}.0f}")
     from babel.numbers import format_decimal
 
-    pattern = "#,##0" + ("." + "#" * digits if digits else "")
+    pattern = ("#,##0" if grouped else "0") + ("." + "#" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=_locale(_Active.language))
 
 

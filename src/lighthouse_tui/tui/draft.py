@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from lighthouse_tui.core import i18n
+from lighthouse_tui.core.i18n import _
 from lighthouse_tui.core.opportunity import Opportunity, Value, parse_value
 from lighthouse_tui.core.strategy import BUILTIN_FIELDS, DEFAULT_KIND, Criterion, Strategy
 from lighthouse_tui.core.types import ValueType
@@ -74,9 +76,10 @@ def draft_of(kind: str, fields: Mapping[str, Any], ratings: Mapping[str, float])
 
 
 def value_text(value: object) -> str:
-    """The shortest text that parses back to `value`: `1500`, not `1500.0` or `1,500`."""
+    """The text a user would type for `value`, in the language shown (`3,5` and `oui` in
+    French), which parses back to `value`: `1500`, not `1500.0` or `1,500`."""
     if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+        return _("yes") if value else _("no")
+    if isinstance(value, int | float):
+        return i18n.decimal(value, 6, grouped=False)
     return str(value)
