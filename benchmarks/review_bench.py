@@ -35,7 +35,7 @@ from lighthouse_tui.core.capacity import Commitment
 from lighthouse_tui.core.filter import evaluate
 from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_bytes, load_strategy_file
 from lighthouse_tui.core.opportunity import Opportunity
-from lighthouse_tui.core.period import ALL_TIME
+from lighthouse_tui.core.period import all_time
 from lighthouse_tui.core.rescore import rescore
 from lighthouse_tui.core.review import DecisionFact, review
 from lighthouse_tui.store.log import DecisionLog
@@ -133,7 +133,7 @@ def bare_pass(facts: list[DecisionFact]) -> int:
 def bench_review(loaded: LoadedStrategy, facts: list[DecisionFact], runs: int) -> list[Result]:
     commitments = commitments_of(facts)
     seconds = median_time(
-        lambda: review(facts, loaded.strategy, ALL_TIME, TODAY, commitments), runs
+        lambda: review(facts, loaded.strategy, all_time(), TODAY, commitments), runs
     )
     floor = median_time(lambda: bare_pass(facts), runs)
     return [
