@@ -228,3 +228,10 @@ def test_french_numbers_and_dates() -> None:
     assert i18n.decimal(1500) == "1,500"
     assert i18n.day(date(2026, 12, 4)) == "Dec 4, 2026"
     assert i18n.percent(0.29) == "29%"
+
+
+@pytest.mark.usefixtures("french")
+def test_an_empty_text_stays_empty() -> None:
+    """gettext gives the catalog's header for `""`: a key with no description, or a field
+    with no placeholder, would show it."""
+    assert i18n._("") == ""

@@ -22,7 +22,7 @@ from lighthouse_tui.core.i18n import _, ngettext
 
 def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     strategy = commands.add_parser("strategy", help=_("write, validate and show strategy files"))
-    actions = strategy.add_subparsers(dest="strategy_command", metavar="COMMAND", required=True)
+    actions = strategy.add_subparsers(dest="strategy_command", metavar=_("COMMAND"), required=True)
 
     init = actions.add_parser(
         "init",
@@ -43,7 +43,7 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
         help=_("check strategy files; list every problem with its line"),
         description=_("Exit 0 when every file is valid, 2 otherwise."),
     )
-    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument("files", nargs="+", metavar=_("FILE"))
     validate.set_defaults(handler=cmd_validate)
 
     show = actions.add_parser("show", help=_("show the strategy: lighthouse, criteria, rules"))

@@ -95,12 +95,6 @@ def screen_keys(
     ]
 
 
-def translated(text: str) -> str:
-    """A text marked with `N_`, in the language chosen; an empty one stays empty (gettext
-    gives the catalog's header for it)."""
-    return _(text) if text else text
-
-
 def is_letter(binding: Binding) -> bool:
     """A screen's letter, which the palette leaves to its function key (one entry each)."""
     return binding.action.startswith("letter(")
@@ -564,7 +558,7 @@ class LighthouseApp(App[None]):
         letter keys while a text input has focus: the palette is the way to them then.
         """
         for command in super().get_system_commands(screen):
-            yield command._replace(title=translated(command.title), help=translated(command.help))
+            yield command._replace(title=_(command.title), help=_(command.help))
         for node in (screen, self):
             actions: set[str] = set()
             for binding in Binding.make_bindings(node.BINDINGS):
@@ -575,8 +569,8 @@ class LighthouseApp(App[None]):
                 if node.check_action(name, parameters) is False:
                     continue
                 yield SystemCommand(
-                    translated(binding.description),
-                    translated(binding.tooltip),
+                    _(binding.description),
+                    _(binding.tooltip),
                     partial(self.run_action, binding.action, node),
                 )
 

@@ -38,7 +38,7 @@ class FieldInput(Widget):
             yield Label(Text(self.field_name))
             yield Input(
                 self.initial_text,
-                placeholder=_(placeholder) if placeholder else "",  # _("") is the catalog header
+                placeholder=_(placeholder),
                 name=self.field_name,
                 compact=True,
                 select_on_focus=False,

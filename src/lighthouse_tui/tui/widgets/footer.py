@@ -58,11 +58,11 @@ class KeysFooter(Footer):
         label of a group of keys (the digits' "Rate")."""
         for widget in super().compose():
             if isinstance(widget, Label):
-                widget.update(translated(str(widget.content)))
+                widget.update(_(str(widget.content)))
             elif is_key(widget):
-                widget.description = translated(widget.description)  # type: ignore[attr-defined]
+                widget.description = _(widget.description)  # type: ignore[attr-defined]
                 if isinstance(widget.tooltip, str):
-                    widget.tooltip = translated(widget.tooltip)
+                    widget.tooltip = _(widget.tooltip)
             yield widget
 
     async def recompose(self) -> None:
@@ -127,12 +127,6 @@ def box_width(widget: Widget) -> int:
     else:
         content = widget.get_content_width(widget.app.size, widget.app.size)
     return content + widget.styles.gutter.width
-
-
-def translated(text: str) -> str:
-    """A key's words in the language chosen; a key shown without words (one of a group)
-    stays so (`_("")` would be the catalog's header)."""
-    return _(text) if text else text
 
 
 def is_key(widget: Widget) -> bool:
