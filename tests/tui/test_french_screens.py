@@ -9,9 +9,10 @@ import pytest
 from textual.widgets import Input, Label
 
 import lighthouse_tui
+from lighthouse_tui.core.i18n import _
 from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
 from lighthouse_tui.store.log import DecisionLog
-from lighthouse_tui.tui.app import LighthouseApp, translated
+from lighthouse_tui.tui.app import LighthouseApp
 from lighthouse_tui.tui.screens.importer import ImportScreen
 from lighthouse_tui.tui.screens.inbox import InboxScreen
 from lighthouse_tui.tui.screens.log import LogScreen
@@ -193,5 +194,5 @@ async def test_the_palette_lists_the_app_commands_in_french(
 def test_an_empty_description_stays_empty_in_the_palette() -> None:
     """gettext answers "" with the catalog's header: a binding without a tooltip would show
     it as the command's help."""
-    assert translated("") == ""
-    assert translated("Help") == "Aide"
+    assert _("") == ""
+    assert _("Help") == "Aide"
