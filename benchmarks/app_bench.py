@@ -35,9 +35,9 @@ import pyte
 from user_env import compile_package, user_env
 
 from lighthouse_tui.core.filter import evaluate
-from lighthouse_tui.core.loader import load_strategy_file
 from lighthouse_tui.core.locations import APP_NAME
 from lighthouse_tui.core.opportunity import Opportunity
+from lighthouse_tui.core.strategy_file import load_strategy_file
 from lighthouse_tui.store.location import DB_NAME
 from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.store.records import DefaultChoice, FinalChoice

@@ -33,11 +33,13 @@ from user_env import compile_package, user_env
 
 from lighthouse_tui.core.capacity import Commitment
 from lighthouse_tui.core.filter import evaluate
-from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_bytes, load_strategy_file
+from lighthouse_tui.core.loaded import LoadedStrategy
+from lighthouse_tui.core.loader import load_strategy_bytes
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.core.period import all_time
 from lighthouse_tui.core.rescore import rescore
 from lighthouse_tui.core.review import DecisionFact, review
+from lighthouse_tui.core.strategy_file import load_strategy_file
 from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.store.review_source import read_facts
 

@@ -24,10 +24,11 @@ from pathlib import Path
 
 from lighthouse_tui.core.capacity import committed_in_week
 from lighthouse_tui.core.filter import Evaluation, evaluate
-from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity, Value
 from lighthouse_tui.core.problems import ProblemsError
 from lighthouse_tui.core.strategy import Strategy
+from lighthouse_tui.core.strategy_file import load_strategy_file
 from lighthouse_tui.core.types import ValueType
 from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.store.records import DefaultChoice, FinalChoice

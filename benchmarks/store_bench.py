@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from lighthouse_tui.core.filter import Evaluation, evaluate
-from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity
+from lighthouse_tui.core.strategy_file import load_strategy_file
 from lighthouse_tui.store.log import BUSY_TIMEOUT_S, DecisionLog, LogFilter
 from lighthouse_tui.store.records import encode_values, valued_criteria
 

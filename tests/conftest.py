@@ -26,6 +26,7 @@ def _isolated_user_dirs(
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("LIGHTHOUSE_STRATEGY", raising=False)
     monkeypatch.delenv("LIGHTHOUSE_DB", raising=False)
     monkeypatch.setenv("TZ", "UTC")

@@ -324,6 +324,37 @@ def test_headless_commands_never_import_textual(s: list[str], good_strategy_path
     assert done.stdout.strip().splitlines()[-1] == "[0, 3, 0, 0]"
 
 
+SHORT_COMMANDS = """
+import sys
+from lighthouse_tui.cli import main
+codes = [main(argv) for argv in ({argvs})]
+print(codes, sorted(m for m in sys.modules if m.split(".")[0] == "pydantic"))
+"""
+
+
+def test_short_commands_skip_pydantic_once_the_strategy_is_cached(
+    s: list[str], tmp_path: Path
+) -> None:
+    """The strategy validated once (the first `check`) is read back from the cache: `add`,
+    `decide` and `check` then answer without loading pydantic, half of their start-up."""
+    db = ["--db", str(tmp_path / "log.db")]
+    opportunity = ["-k", "client_request", "-f", "fee=900", "-r", "alignment=4"]
+    argvs = [
+        ["add", "Talk", *s, *db, *opportunity],
+        ["decide", "1", *s, *db, "--default", "accept", "--no-input"],
+        ["check", "Talk", *s, *db, *opportunity, "--no-input"],
+    ]
+    script = SHORT_COMMANDS.format(argvs=", ".join(map(repr, argvs)))
+    assert run("check", *s, "--json").returncode in (0, 1, 3)  # validates, fills the cache
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    codes, modules = done.stdout.strip().splitlines()[-1].split("] ")
+    assert modules == "[]"
+    assert codes.startswith("[0, ")
+
+
 EXAMPLES = Path(__file__).parents[1] / "src" / "lighthouse_tui" / "strategies"
 
 

@@ -7,7 +7,7 @@ import pytest
 from test_cli import BAD, _pty_session, run
 
 from lighthouse_tui.core import i18n
-from lighthouse_tui.core.loader import load_strategy_file
+from lighthouse_tui.core.strategy_file import load_strategy_file
 
 FRENCH_ANSWERS = [
     "Trois ateliers réussis ; la prospection à froid, non.",

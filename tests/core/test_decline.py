@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from lighthouse_tui.core.decline import decline_message, joined, sentence_case
 from lighthouse_tui.core.filter import evaluate
-from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_bytes
+from lighthouse_tui.core.loaded import LoadedStrategy
+from lighthouse_tui.core.loader import load_strategy_bytes
 from lighthouse_tui.core.opportunity import Opportunity
 
 STRATEGY = """

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from lighthouse_tui.core.loader import load_strategy_file
-from lighthouse_tui.core.strategy import BUILTIN_KINDS, Strategy
+from lighthouse_tui.core.loader import validate_strategy
+from lighthouse_tui.core.strategy import BUILTIN_KINDS
+from lighthouse_tui.core.strategy_file import load_strategy_file
 
 EXAMPLES_DIR = Path(__file__).parents[2] / "src" / "lighthouse_tui" / "strategies"
 EXAMPLES = sorted(EXAMPLES_DIR.glob("*.toml"))
@@ -28,12 +29,12 @@ def test_example_loads_with_its_rules(example: Path) -> None:
     """Through every gate `check` puts a file through (schema, rules, kinds), not the schema
     alone, and to the same strategy the schema reads."""
     loaded = load_strategy_file(example)
-    assert loaded.strategy == Strategy.model_validate(tomllib.loads(loaded.data.decode()))
+    assert loaded.strategy == validate_strategy(tomllib.loads(loaded.data.decode()))
     assert len(loaded.rules) == len(loaded.strategy.rules) > 0
 
 
 def test_example_shows_every_part_of_the_format(example: Path) -> None:
-    strategy = Strategy.model_validate(tomllib.loads(example.read_text(encoding="utf-8")))
+    strategy = validate_strategy(tomllib.loads(example.read_text(encoding="utf-8")))
     assert strategy.horizon is not None
     assert 150 <= (strategy.horizon.end - strategy.horizon.start).days <= 200
     assert set(strategy.kinds) - set(BUILTIN_KINDS), "declares no extra kind"

@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 
 from lighthouse_tui.core import i18n
 from lighthouse_tui.core.filter import evaluate
-from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity, parse_rating, parse_value
 from lighthouse_tui.core.problems import ProblemsError
 from lighthouse_tui.core.rules import RuleError, compile_rule
+from lighthouse_tui.core.strategy_file import load_strategy_file
 from lighthouse_tui.core.types import ValueType
 
 NAMES = {
@@ -156,7 +157,7 @@ def test_the_stored_reason_needs_no_babel(good_strategy_path: Path) -> None:
         "import sys\n"
         "from pathlib import Path\n"
         "from lighthouse_tui.core.filter import evaluate\n"
-        "from lighthouse_tui.core.loader import load_strategy_file\n"
+        "from lighthouse_tui.core.strategy_file import load_strategy_file\n"
         "from lighthouse_tui.core.opportunity import Opportunity\n"
         f"loaded = load_strategy_file(Path({str(good_strategy_path)!r}))\n"
         "cases = [({'title': 't', 'fee': 900.0}, {}), ({'title': 't', 'fee': 500.0,"

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lighthouse_tui.core.loader import load_strategy_bytes, load_strategy_file
+from lighthouse_tui.core.loader import load_strategy_bytes
 from lighthouse_tui.core.problems import Problem, ProblemsError
+from lighthouse_tui.core.strategy_file import load_strategy_file
 
 BAD = Path(__file__).parents[1] / "data" / "strategies" / "bad"
 RULE_TEXT = "kind == 'partner_offer' and rating.posture >= 5 and rating.{} >= 4"

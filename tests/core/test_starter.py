@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lighthouse_tui.core.loader import validate_strategy
 from lighthouse_tui.core.starter import (
     DEFAULT_NAME,
     MAX_TEXT,
@@ -25,7 +26,6 @@ from lighthouse_tui.core.starter import (
     render_strategy,
     write_new_file,
 )
-from lighthouse_tui.core.strategy import Strategy
 
 try:
     from lighthouse_tui.core.loader import load_strategy_bytes
@@ -64,7 +64,7 @@ def round_trip(given_answers: StarterAnswers) -> tuple[dict[str, object], dict[s
     data = build_strategy(given_answers)
     text = render_strategy(data, header=HEADER, past=given_answers.past)
     parsed = tomllib.loads(text)
-    Strategy.model_validate(parsed)
+    validate_strategy(parsed)
     if load_strategy_bytes is not None:
         load_strategy_bytes(text.encode("utf-8"), "starter.toml")
     return data, parsed
@@ -80,7 +80,7 @@ def by_id(data: dict[str, object], section: str) -> dict[str, dict[str, object]]
 def test_starter_validates_with_and_without_a_fee(min_fee: float | None) -> None:
     data, parsed = round_trip(answers(min_fee=min_fee))
     assert parsed == data
-    strategy = Strategy.model_validate(parsed)
+    strategy = validate_strategy(parsed)
     assert strategy.horizon is not None
     assert strategy.horizon.end - strategy.horizon.start == timedelta(days=182)
     assert (strategy.thresholds.accept, strategy.thresholds.decline) == (65, 40)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from lighthouse_tui.core.loader import load_strategy_file
 from lighthouse_tui.core.strategy import Strategy
+from lighthouse_tui.core.strategy_file import load_strategy_file
 from lighthouse_tui.ingest import ImportSummary, Source, import_sources, make_options
 from lighthouse_tui.store.log import DecisionLog
 

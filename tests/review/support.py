@@ -4,7 +4,8 @@ variants of it written on the fly."""
 from datetime import date
 from pathlib import Path
 
-from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_bytes
+from lighthouse_tui.core.loaded import LoadedStrategy
+from lighthouse_tui.core.loader import load_strategy_bytes
 from lighthouse_tui.core.review import DecisionFact
 
 GOOD = Path(__file__).parent.parent / "data" / "strategies" / "good.toml"

@@ -6,11 +6,11 @@ from datetime import date
 import pytest
 
 from lighthouse_tui.core.capacity import Commitment
-from lighthouse_tui.core.loader import load_strategy_file
 from lighthouse_tui.core.period import PeriodError, all_time, horizon_note, parse_period
 from lighthouse_tui.core.rescore import rescore
 from lighthouse_tui.core.review import review
 from lighthouse_tui.core.strategy import Horizon
+from lighthouse_tui.core.strategy_file import load_strategy_file
 
 from .support import GOOD, TODAY, fact
 

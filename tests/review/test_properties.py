@@ -8,10 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lighthouse_tui.core.capacity import Commitment
-from lighthouse_tui.core.loader import load_strategy_file
 from lighthouse_tui.core.period import Period, all_time
 from lighthouse_tui.core.rescore import rescore
 from lighthouse_tui.core.review import Cell, DecisionFact, review
+from lighthouse_tui.core.strategy_file import load_strategy_file
 
 from .support import GOOD
 

@@ -8,10 +8,11 @@ import pytest
 from rich.console import Console, RenderableType
 
 from lighthouse_tui.core.capacity import Commitment
-from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.core.period import all_time
 from lighthouse_tui.core.rescore import rescore
 from lighthouse_tui.core.review import Review, review
+from lighthouse_tui.core.strategy_file import load_strategy_file
 from lighthouse_tui.render.review import md, rescore_view, review_markdown, review_view, rho_bar
 
 from .support import GOOD, TODAY, fact, variant

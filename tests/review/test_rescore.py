@@ -7,10 +7,11 @@ from datetime import date
 import pytest
 
 from lighthouse_tui.core.filter import evaluate
-from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.core.rescore import rescore
 from lighthouse_tui.core.review import Cell, DecisionFact
+from lighthouse_tui.core.strategy_file import load_strategy_file
 
 from .support import GOOD, variant
 

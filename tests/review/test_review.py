@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from lighthouse_tui.core.capacity import Commitment, weekly_load
-from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.core.period import Period, all_time, parse_period
 from lighthouse_tui.core.review import (
     MIN_PAIRS,
@@ -23,6 +23,7 @@ from lighthouse_tui.core.review import (
     significant,
     spearman,
 )
+from lighthouse_tui.core.strategy_file import load_strategy_file
 
 from .support import GOOD, TODAY, fact
 

@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 
 from lighthouse_tui.core.filter import evaluate
-from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.core.period import Period, all_time
 from lighthouse_tui.core.review import Review, review
+from lighthouse_tui.core.strategy_file import load_strategy_file
 from lighthouse_tui.store.days import LocalDays
 from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.store.records import valued_criteria

@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 
 from lighthouse_tui.core.filter import evaluate
-from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.core.period import all_time
+from lighthouse_tui.core.strategy_file import load_strategy_file
 from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.store.review_source import read_facts, review_log, stored_criteria
 

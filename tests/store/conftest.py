@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
+from lighthouse_tui.core.loaded import LoadedStrategy
+from lighthouse_tui.core.strategy_file import load_strategy_file
 from lighthouse_tui.store.log import DecisionLog
 
 from .support import FakeClock

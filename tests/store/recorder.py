@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from lighthouse_tui.core.filter import evaluate
-from lighthouse_tui.core.loader import load_strategy_file
 from lighthouse_tui.core.opportunity import Opportunity
+from lighthouse_tui.core.strategy_file import load_strategy_file
 from lighthouse_tui.store.log import DecisionLog
 
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from lighthouse_tui.core.filter import evaluate
-from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity, Value
 from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.store.records import DefaultChoice, FinalChoice

@@ -22,8 +22,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lighthouse_tui.core.filter import evaluate
-from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity
+from lighthouse_tui.core.strategy_file import load_strategy_file
 from lighthouse_tui.store.export import (
     CSV_COLUMNS,
     csv_lines,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.schema import APPLICATION_ID, LATEST, MIGRATIONS
 

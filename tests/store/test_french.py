@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lighthouse_tui.core.filter import evaluate
-from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.schema import LATEST
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.store.log import DecisionLog, LogFilter
 
 from .support import decide, opp

@@ -11,7 +11,7 @@ import pytest
 
 from lighthouse_tui.core.capacity import committed_in_week, week_of
 from lighthouse_tui.core.filter import evaluate
-from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.store.location import DB_NAME, find_db
 from lighthouse_tui.store.log import DecisionLog, LogFilter, StoreError
 

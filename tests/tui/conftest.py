@@ -18,9 +18,10 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from lighthouse_tui.core.filter import evaluate
-from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.core.locations import StrategyLocation
 from lighthouse_tui.core.opportunity import Opportunity, Value
+from lighthouse_tui.core.strategy_file import load_strategy_file
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.records import DefaultChoice, FinalChoice
 from lighthouse_tui.tui.app import LighthouseApp

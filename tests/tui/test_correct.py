@@ -4,7 +4,7 @@ replaces; nothing is rewritten silently."""
 
 from collections.abc import Callable
 
-from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.tui.app import LighthouseApp
 from lighthouse_tui.tui.screens.correct import CorrectScreen

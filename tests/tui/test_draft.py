@@ -5,6 +5,7 @@ import tomllib
 import pytest
 
 from lighthouse_tui.core import i18n
+from lighthouse_tui.core.loader import validate_strategy
 from lighthouse_tui.core.opportunity import parse_value
 from lighthouse_tui.core.strategy import Strategy
 from lighthouse_tui.core.types import ValueType
@@ -23,7 +24,7 @@ WITH_FIELDS = STRATEGY.replace("[capacity]", '[fields]\nremote = "bool"\n\n[capa
 
 
 def strategy(text: str = STRATEGY) -> Strategy:
-    return Strategy.model_validate(tomllib.loads(text))
+    return validate_strategy(tomllib.loads(text))
 
 
 def test_one_bad_field_does_not_hide_the_others() -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 import pytest
 from textual.widget import Widget
 
-from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.tui.app import LighthouseApp
 from lighthouse_tui.tui.widgets.footer import KeysFooter

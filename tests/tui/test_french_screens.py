@@ -10,7 +10,8 @@ from textual.widgets import Input, Label
 
 import lighthouse_tui
 from lighthouse_tui.core.i18n import _
-from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
+from lighthouse_tui.core.loaded import LoadedStrategy
+from lighthouse_tui.core.strategy_file import load_strategy_file
 from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.tui.app import LighthouseApp
 from lighthouse_tui.tui.screens.importer import ImportScreen

@@ -27,10 +27,12 @@ from textual.widget import Widget
 from lighthouse_tui.core import i18n
 from lighthouse_tui.core.decline import decline_message
 from lighthouse_tui.core.filter import evaluate
-from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_file
+from lighthouse_tui.core.loaded import LoadedStrategy
+from lighthouse_tui.core.loader import strategy_data
 from lighthouse_tui.core.locations import StrategyLocation
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.core.strategy import BUILTIN_FIELDS, BUILTIN_KINDS
+from lighthouse_tui.core.strategy_file import load_strategy_file
 from lighthouse_tui.core.types import ValueType
 from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.store.records import DecisionRecord
@@ -124,7 +126,7 @@ def user_words(loaded: LoadedStrategy) -> set[str]:
         elif isinstance(value, str):
             found.update(words(value))
 
-    walk(loaded.strategy.model_dump(mode="json"))
+    walk(strategy_data(loaded.strategy))
     for item in (*ITEMS, DECIDED):
         for value in item.values.values():
             found.update(words(str(value)))

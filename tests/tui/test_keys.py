@@ -8,7 +8,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.widgets import Input, OptionList
 
-from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.tui.app import LighthouseApp
 from lighthouse_tui.tui.screens.add import AddScreen

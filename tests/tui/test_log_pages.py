@@ -4,7 +4,7 @@ them, and outcomes due found without reading the whole log."""
 from datetime import date, timedelta
 from pathlib import Path
 
-from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.store.log import DecisionLog, LogFilter
 from lighthouse_tui.tui.log_pages import PAGE, LogView, following, read_page
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from textual.filter import Monochrome
 
-from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.tui.app import LighthouseApp
 from lighthouse_tui.tui.screens.log import LogScreen

@@ -9,7 +9,7 @@ from textual.color import Color
 from textual.widget import Widget
 from textual.widgets import Checkbox
 
-from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.tui.app import LighthouseApp
 from lighthouse_tui.tui.no_color import MIN_CONTRAST

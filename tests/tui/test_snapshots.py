@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.store.log import DecisionLog
 from lighthouse_tui.tui.app import LighthouseApp
 

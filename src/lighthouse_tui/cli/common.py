@@ -16,7 +16,7 @@ from lighthouse_tui.core.i18n import N_, _
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from lighthouse_tui.core.loader import LoadedStrategy
+    from lighthouse_tui.core.loaded import LoadedStrategy
     from lighthouse_tui.store.log import DecisionLog
 
 EXIT_ACCEPT, EXIT_DECLINE, EXIT_USAGE, EXIT_CONSIDER, EXIT_BUG = 0, 1, 2, 3, 70
@@ -180,9 +180,9 @@ def escape(text: str) -> str:
 def load_strategy(explicit: str | None) -> "LoadedStrategy":
     """Find and load the strategy the way every command does, or raise UserError with all of
     its problems."""
-    from lighthouse_tui.core.loader import load_strategy_file
     from lighthouse_tui.core.locations import find_strategy
     from lighthouse_tui.core.problems import ProblemsError
+    from lighthouse_tui.core.strategy_file import load_strategy_file
 
     location = find_strategy(explicit)
     if location.is_example:

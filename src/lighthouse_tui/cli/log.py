@@ -23,7 +23,7 @@ from lighthouse_tui.core import i18n
 from lighthouse_tui.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    from lighthouse_tui.core.loader import LoadedStrategy
+    from lighthouse_tui.core.loaded import LoadedStrategy
     from lighthouse_tui.store.log import LogFilter
 
 VERDICTS = ("accept", "decline", "consider")

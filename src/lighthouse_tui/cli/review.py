@@ -95,9 +95,9 @@ def _empty_hint(logged: int, label: str) -> str:
 
 
 def cmd_rescore(args: argparse.Namespace) -> int:
-    from lighthouse_tui.core.loader import load_strategy_file
     from lighthouse_tui.core.problems import ProblemsError
     from lighthouse_tui.core.rescore import rescore
+    from lighthouse_tui.core.strategy_file import load_strategy_file
     from lighthouse_tui.store.review_source import read_facts
 
     if args.since and args.until and args.since > args.until:

@@ -67,8 +67,8 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from lighthouse_tui.core.loader import load_strategy_file
     from lighthouse_tui.core.problems import ProblemsError
+    from lighthouse_tui.core.strategy_file import load_strategy_file
 
     failed = 0
     for name in args.files:
@@ -104,7 +104,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     loaded = load_strategy(args.strategy)
     if args.json:
-        data = loaded.strategy.model_dump(mode="json", by_alias=True, exclude_none=True)
+        from lighthouse_tui.core.loader import strategy_data
+
+        data = strategy_data(loaded.strategy)
         data["fingerprint"] = loaded.fingerprint
         print_json(data)
         return 0

@@ -13,7 +13,7 @@ from typing import Literal
 
 from lighthouse_tui.core import i18n
 from lighthouse_tui.core.i18n import N_, _
-from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.core.opportunity import RATING_MAX, Opportunity
 from lighthouse_tui.core.strategy import Thresholds
 from lighthouse_tui.core.vocabulary import SCORE

@@ -5,29 +5,29 @@ schema, then cross-references (criteria fields, kinds, rules) — and each gate 
 finds. Nothing here raises anything but `ProblemsError` for a bad file, whatever it holds.
 """
 
+import dataclasses
 import hashlib
 import re
 import tomllib
 import types
 import typing
-from dataclasses import dataclass
-from pathlib import Path
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from lighthouse_tui.core.i18n import N_, _
-from lighthouse_tui.core.problems import Problem, ProblemsError
-from lighthouse_tui.core.rules import Rule as CompiledRule
+from lighthouse_tui.core.loaded import LoadedStrategy, compile_rules
+from lighthouse_tui.core.problems import Problem, ProblemsError, file_problem
 from lighthouse_tui.core.rules import RuleError, compile_rule
 from lighthouse_tui.core.strategy import (
     BUILTIN_FIELDS,
     BUILTIN_KINDS,
     ONE_LINE,
     SCHEMA_VERSION,
-    Rule,
     Strategy,
 )
+from lighthouse_tui.core.strategy_file import MAX_BYTES
 from lighthouse_tui.core.suggest import closest
 from lighthouse_tui.core.types import ValueType
 from lighthouse_tui.core.vocabulary import rule_names
@@ -35,7 +35,6 @@ from lighthouse_tui.core.vocabulary import rule_names
 if TYPE_CHECKING:
     from lighthouse_tui.core import tomlpos
 
-MAX_BYTES = 1_000_000
 _TOML_POSITION = re.compile(
     r"\(at line (\d+), column (\d+)\)|\(at end of document\)"  # untranslated: tomllib's
 )
@@ -57,7 +56,7 @@ _EXPECTED = {
     "date_type": N_("expected date, got {given}"),
     "list_type": N_("expected list, got {given}"),
     "dict_type": N_("expected table, got {given}"),
-    "model_type": N_("expected table, got {given}"),
+    "dataclass_type": N_("expected table, got {given}"),
 }
 """What each type error expected, said of the value the file holds."""
 _BOUNDS = {
@@ -69,19 +68,6 @@ _BOUNDS = {
     "too_long": ("max_length", N_("must have at most {limit} entries")),
 }
 """Limits of the schema, by pydantic's error type and the key of the limit in its context."""
-
-
-@dataclass(frozen=True)
-class LoadedStrategy:
-    """A strategy that passed every gate, with what the log needs to explain it later."""
-
-    strategy: Strategy
-    source: str
-    """The file name to show the user."""
-    data: bytes
-    fingerprint: str
-    """sha256 of the file's bytes: the identity of this version of the strategy."""
-    rules: tuple[tuple[Rule, CompiledRule], ...]
 
 
 class _KeyPositions:
@@ -100,31 +86,34 @@ class _KeyPositions:
         return tomlpos.locate(self._found, path)
 
 
-def load_strategy_file(path: Path) -> LoadedStrategy:
-    name = str(path)
-    try:
-        if path.is_dir():
-            raise _fail(name, _("is a directory, not a strategy file"))
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise _fail(name, _("no such file")) from None
-    except PermissionError:
-        raise _fail(name, _("cannot be read: permission denied")) from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise _fail(name, _("cannot be read: {reason}").format(reason=reason)) from None
-    return load_strategy_bytes(data, name)
+@cache
+def _validator() -> TypeAdapter[Strategy]:
+    """Pydantic's validator for the strategy, built on the first file validated: a strategy
+    read from the cache (`core.strategy_file`) never needs it."""
+    return TypeAdapter(Strategy)
+
+
+def validate_strategy(raw: dict[str, Any]) -> Strategy:
+    """The schema's checks alone, raising pydantic's `ValidationError`: for tests and tools
+    that hold a parsed file; a file to load goes through `load_strategy_bytes`."""
+    return _validator().validate_python(raw)
+
+
+def strategy_data(strategy: Strategy) -> dict[str, Any]:
+    """The strategy as a TOML file would write it, left-out keys left out."""
+    data: dict[str, Any] = _validator().dump_python(strategy, mode="json", exclude_none=True)
+    return data
+
+
+def strategy_json_schema() -> dict[str, Any]:
+    """The JSON schema of a strategy file, each key described by its docstring."""
+    return _validator().json_schema()
 
 
 def load_strategy_bytes(data: bytes, source: str) -> LoadedStrategy:
     if len(data) > MAX_BYTES:
-        raise _fail(
-            source,
-            _("is over {size} MB; a strategy is a few KB of TOML").format(
-                size=MAX_BYTES // 1_000_000
-            ),
-        )
+        message = _("is over {size} MB; a strategy is a few KB of TOML")
+        raise file_problem(source, message.format(size=MAX_BYTES // 1_000_000))
     text = decode_text(data, source)
     raw = parse_toml(text, source)
     positions = _KeyPositions(text)
@@ -149,7 +138,7 @@ def load_strategy_bytes(data: bytes, source: str) -> LoadedStrategy:
     problems: list[Problem] = []
     strategy: Strategy | None = None
     try:
-        strategy = Strategy.model_validate(raw)
+        strategy = validate_strategy(raw)
     except ValidationError as exc:
         problems.extend(_schema_problems(exc, source, positions))
     checked = _CrossCheck(raw, source, positions)
@@ -162,12 +151,8 @@ def load_strategy_bytes(data: bytes, source: str) -> LoadedStrategy:
         source=source,
         data=data,
         fingerprint=hashlib.sha256(data).hexdigest(),
-        rules=tuple(zip(strategy.rules, checked.compiled, strict=True)),
+        rules=compile_rules(strategy),
     )
-
-
-def _fail(source: str, message: str) -> ProblemsError:
-    return ProblemsError([Problem(message=message, file=source)])
 
 
 def decode_text(data: bytes, source: str) -> str:
@@ -209,7 +194,7 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
             [Problem(_toml_message(message), file=source, line=line, col=col)]
         ) from None
     except RecursionError:
-        raise _fail(source, _("not valid TOML: values nested too deeply")) from None
+        raise file_problem(source, _("not valid TOML: values nested too deeply")) from None
 
 
 def _lower_first(text: str) -> str:
@@ -262,7 +247,7 @@ def _describe(error: Any, loc: tuple[str | int, ...]) -> tuple[str, str | None]:
     kind: str = error["type"]
     ctx = error.get("ctx") or {}
     given = error.get("input")
-    if kind == "extra_forbidden":
+    if kind == "unexpected_keyword_argument":
         allowed = _allowed_keys(loc[:-1])
         return _("unknown key '{key}'").format(key=loc[-1]), closest(str(loc[-1]), allowed)
     if kind == "missing":
@@ -352,31 +337,30 @@ def _toml_message(message: str) -> str:
 
 def _allowed_keys(loc: tuple[str | int, ...]) -> list[str]:
     """The keys valid at `loc`, found by walking the schema the way pydantic walked the data."""
-    model: type[BaseModel] | None = Strategy
+    table: type[Any] | None = Strategy
     for part in loc:
-        if model is None:
+        if table is None:
             return []
         if isinstance(part, int):
             continue
-        info = next(
-            (f for n, f in model.model_fields.items() if (f.alias or n) == part),
-            None,
-        )
-        model = _model_in(info.annotation) if info else None
-    if model is None:
+        declared = {f.name: f.type for f in dataclasses.fields(table)}
+        table = _table_in(declared[part]) if part in declared else None
+    if table is None:
         return []
-    return [f.alias or n for n, f in model.model_fields.items()]
+    return [f.name for f in dataclasses.fields(table)]
 
 
-def _model_in(annotation: object) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _table_in(annotation: object) -> type[Any] | None:
+    """The table (a dataclass) a field holds, itself or in a list, optional or constrained."""
+    if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
         return annotation
     if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) in (
         list,
         typing.Union,
+        typing.Annotated,
     ):
         for arg in typing.get_args(annotation):
-            if found := _model_in(arg):
+            if found := _table_in(arg):
                 return found
     return None
 
@@ -384,7 +368,9 @@ def _model_in(annotation: object) -> type[BaseModel] | None:
 class _CrossCheck:
     """Checks that need the whole file: ids unique, fields and kinds that exist, rules that
     type-check. They run on the raw data, skipping what the schema already refused, so one
-    bad weight does not hide a misspelt rule name. Rules are compiled once, here."""
+    bad weight does not hide a misspelt rule name. Rules are compiled here for their errors;
+    a strategy that loads gets its compiled rules from `compile_rules`, as one read from the
+    cache does."""
 
     def __init__(
         self,
@@ -395,7 +381,6 @@ class _CrossCheck:
         self.source = source
         self.positions = positions
         self.problems: list[Problem] = []
-        self.compiled: list[CompiledRule] = []
 
         declared = raw.get("fields") if isinstance(raw.get("fields"), dict) else {}
         for name in declared:
@@ -468,7 +453,7 @@ class _CrossCheck:
         if not isinstance(when, str) or not when.strip():
             return
         try:
-            self.compiled.append(compile_rule(when, names, choices=choices))
+            compile_rule(when, names, choices=choices)
         except RuleError as exc:
             loc = ("rules", index, "when")
             pos = self.positions.locate(loc)

@@ -45,3 +45,8 @@ class ProblemsError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+
+def file_problem(source: str, message: str) -> ProblemsError:
+    """A problem with the whole file, which no line or key locates."""
+    return ProblemsError([Problem(message=message, file=source)])

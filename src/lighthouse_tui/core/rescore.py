@@ -14,7 +14,7 @@ from datetime import date
 from lighthouse_tui.core import i18n
 from lighthouse_tui.core.filter import evaluate
 from lighthouse_tui.core.i18n import _, ngettext
-from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.core.opportunity import rebuild_opportunity
 from lighthouse_tui.core.review import MIN_GROUP, Cell, DecisionFact, differ
 

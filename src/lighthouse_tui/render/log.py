@@ -3,6 +3,7 @@
 import re
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
@@ -12,7 +13,7 @@ from rich.text import Text
 
 from lighthouse_tui.core import i18n
 from lighthouse_tui.core.i18n import N_, _
-from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.render.evaluation import (
     VERDICT_STYLES,
     evaluation_view,
@@ -20,7 +21,9 @@ from lighthouse_tui.render.evaluation import (
 )
 from lighthouse_tui.render.literal import literal, title_text
 from lighthouse_tui.store.records import Correction, DecisionRecord, InboxItem, Outcome
-from lighthouse_tui.store.replay import Replay
+
+if TYPE_CHECKING:  # replaying validates old strategy versions: pydantic, off `decide`'s path
+    from lighthouse_tui.store.replay import Replay
 
 CHOICE_STYLES = {
     "accept": "green",
@@ -211,7 +214,7 @@ def corrections_text(corrections: Sequence[Correction]) -> Text:
     return text
 
 
-def replay_view(replayed: Replay, current: LoadedStrategy | None) -> RenderableType:
+def replay_view(replayed: "Replay", current: LoadedStrategy | None) -> RenderableType:
     """A decision explained again: as the strategy version of that day scored it, and
     whether today's strategy would answer differently (what `lighthouse log show` prints)."""
     record = replayed.record

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from lighthouse_tui.core.i18n import _, ngettext
-from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.core.problems import Problem
 from lighthouse_tui.core.strategy import Horizon, Strategy
 from lighthouse_tui.render.evaluation import VERDICT_STYLES, format_number, rule_word

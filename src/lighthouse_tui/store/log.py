@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     # commands that only read the log (`log`, `export`, `inbox`) and of the app's first
     # frame, which opens the log; the review's module off the path of `check`.
     from lighthouse_tui.core.filter import Evaluation
-    from lighthouse_tui.core.loader import LoadedStrategy
+    from lighthouse_tui.core.loaded import LoadedStrategy
     from lighthouse_tui.core.opportunity import Opportunity
     from lighthouse_tui.core.review import Tally
 

@@ -6,7 +6,8 @@ from typing import Any
 
 from lighthouse_tui.core.filter import Evaluation, evaluate
 from lighthouse_tui.core.i18n import _
-from lighthouse_tui.core.loader import LoadedStrategy, load_strategy_bytes
+from lighthouse_tui.core.loaded import LoadedStrategy
+from lighthouse_tui.core.loader import load_strategy_bytes
 from lighthouse_tui.core.opportunity import rebuild_opportunity
 from lighthouse_tui.core.problems import ProblemsError
 from lighthouse_tui.store.log import DecisionLog

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from lighthouse_tui.core.i18n import N_, _
-from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.tui.draft import Draft, Reading
 from lighthouse_tui.tui.widgets.check_form import CheckForm

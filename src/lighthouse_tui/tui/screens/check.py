@@ -25,7 +25,7 @@ from lighthouse_tui.tui.widgets.header import StrategyHeader
 
 if TYPE_CHECKING:
     from lighthouse_tui.core.filter import Evaluation
-    from lighthouse_tui.core.loader import LoadedStrategy
+    from lighthouse_tui.core.loaded import LoadedStrategy
     from lighthouse_tui.core.opportunity import Opportunity
     from lighthouse_tui.tui.widgets.assessment import Assessment
 

@@ -24,7 +24,7 @@ from textual.widgets import Checkbox, Input, Label, ProgressBar, Select, Static
 
 from lighthouse_tui.core import i18n
 from lighthouse_tui.core.i18n import N_, _, ngettext
-from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.core.problems import ProblemsError
 from lighthouse_tui.ingest import ImportOptions, ImportSummary, Source, import_sources, make_options
 from lighthouse_tui.render.importing import summary_view

@@ -22,12 +22,12 @@ from textual.widgets import Input, Label, Static
 
 from lighthouse_tui.core import i18n
 from lighthouse_tui.core.i18n import N_, _, ngettext
-from lighthouse_tui.core.loader import load_strategy_file
 from lighthouse_tui.core.period import Period, PeriodError, parse_period
 from lighthouse_tui.core.problems import ProblemsError
 from lighthouse_tui.core.rescore import rescore
 from lighthouse_tui.core.review import Review
 from lighthouse_tui.core.strategy import Strategy
+from lighthouse_tui.core.strategy_file import load_strategy_file
 from lighthouse_tui.render.literal import literal
 from lighthouse_tui.render.review import rescore_view, review_columns
 from lighthouse_tui.render.sentence import sentence

@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from lighthouse_tui.core.filter import Evaluation, evaluate
 from lighthouse_tui.core.i18n import N_, _
-from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.render.evaluation import capacity_line, explanation_view, verdict_line
 from lighthouse_tui.render.literal import literal

@@ -12,7 +12,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from lighthouse_tui.core import i18n
 from lighthouse_tui.core.i18n import N_, _
-from lighthouse_tui.core.loader import LoadedStrategy
+from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.core.strategy import DEFAULT_KIND, Criterion
 from lighthouse_tui.core.types import ValueType
 from lighthouse_tui.tui.draft import (

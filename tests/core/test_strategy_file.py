@@ -1,0 +1,192 @@
+"""The validated-strategy cache: a hit is exactly what validating would give, and anything that
+could make it differ (the file, the code, a damaged entry) makes it a miss."""
+
+import os
+import stat
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lighthouse_tui.core import loader, strategy_file
+from lighthouse_tui.core.loaded import LoadedStrategy
+from lighthouse_tui.core.problems import ProblemsError
+from lighthouse_tui.core.starter import StarterAnswers, build_strategy, render_strategy
+from lighthouse_tui.core.strategy_file import load_strategy_file
+
+EXAMPLES = Path(__file__).parents[2] / "src" / "lighthouse_tui" / "strategies"
+
+
+def _entries() -> list[Path]:
+    folder = Path(os.environ["XDG_CACHE_HOME"]) / "lighthouse"
+    return sorted(folder.glob("strategy-*.pickle")) if folder.exists() else []
+
+
+@pytest.fixture
+def validations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The sources the loader validated: a hit adds none."""
+    seen: list[str] = []
+    real = loader.load_strategy_bytes
+
+    def spy(data: bytes, source: str) -> LoadedStrategy:
+        seen.append(source)
+        return real(data, source)
+
+    monkeypatch.setattr(loader, "load_strategy_bytes", spy)
+    return seen
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_a_hit_is_exactly_what_validating_gives(example: str, validations: list[str]) -> None:
+    path = EXAMPLES / example
+    first = load_strategy_file(path)
+    again = load_strategy_file(path)
+    assert validations == [str(path)]
+    fresh = loader.load_strategy_bytes(path.read_bytes(), str(path))
+    assert again == fresh  # compiled rules compare by their text and the names they read
+    assert first == fresh
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.text(max_size=300),
+    hours=st.floats(min_value=0, max_value=168),
+    min_fee=st.none() | st.floats(min_value=1, max_value=1e6),
+    start=st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)),
+)
+def test_any_strategy_reads_back_from_the_cache_as_validated(
+    text: str, hours: float, min_fee: float | None, start: date
+) -> None:
+    answers = StarterAnswers(text, text, text, text, text, text, hours, min_fee, start)
+    written = render_strategy(build_strategy(answers), header="test", past=text)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "strategy.toml"
+        path.write_text(written, encoding="utf-8")
+        fresh = loader.load_strategy_bytes(path.read_bytes(), str(path))
+        assert load_strategy_file(path) == fresh  # validated, and kept
+        assert strategy_file._entry(path).exists()
+        assert load_strategy_file(path) == fresh  # read back
+
+
+def _loaded_then_edited(tmp_path: Path, good: Path, old: str, new: str) -> Path:
+    """A copy of `good` that loaded once, and was then edited: `old` replaced by `new`."""
+    path = tmp_path / "strategy.toml"
+    text = good.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    load_strategy_file(path)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_an_edited_file_is_validated_again(
+    tmp_path: Path, good_strategy_path: Path, validations: list[str]
+) -> None:
+    path = _loaded_then_edited(tmp_path, good_strategy_path, "weight = 5", "weight = 4")
+    edited = load_strategy_file(path)
+    assert len(validations) == 2
+    assert edited.data == path.read_bytes()
+    assert len(_entries()) == 1  # one entry per file, whatever its edits
+
+
+def test_a_file_that_breaks_reports_its_problems_despite_an_older_entry(
+    tmp_path: Path, good_strategy_path: Path
+) -> None:
+    path = _loaded_then_edited(tmp_path, good_strategy_path, "weight = 5", 'weight = "5"')
+    with pytest.raises(ProblemsError) as raised:
+        load_strategy_file(path)
+    assert "expected number, got text '5'" in str(raised.value)
+    with pytest.raises(ProblemsError):
+        load_strategy_file(path)  # and again: a problem is never kept
+
+
+def test_a_file_with_problems_is_never_kept(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text("schema = 1\n", encoding="utf-8")
+    with pytest.raises(ProblemsError):
+        load_strategy_file(path)
+    assert _entries() == []
+
+
+def test_other_code_is_a_miss(
+    good_strategy_path: Path, validations: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_strategy_file(good_strategy_path)
+    monkeypatch.setattr(strategy_file, "_code_stamp", lambda: b"another version")
+    load_strategy_file(good_strategy_path)
+    load_strategy_file(good_strategy_path)
+    assert len(validations) == 2
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"not a pickle",
+        b"\x80\x05\x95",  # cut short
+        b"\x80\x04K\x01.",  # a pickle of 1, not an entry
+        b"\x80\x04\x95\x1f\x00\x00\x00\x00\x00\x00\x00\x8c\x08builtins\x94\x8c\x04nope\x94\x93\x94.",
+    ],
+)
+def test_a_damaged_entry_is_a_miss_and_is_replaced(
+    damage: bytes, good_strategy_path: Path, validations: list[str]
+) -> None:
+    load_strategy_file(good_strategy_path)
+    [entry] = _entries()
+    entry.write_bytes(damage)
+    loaded = load_strategy_file(good_strategy_path)
+    assert loaded.fingerprint == load_strategy_file(good_strategy_path).fingerprint
+    assert len(validations) == 2
+    assert entry.read_bytes() != damage
+
+
+def test_a_cache_that_cannot_be_written_costs_nothing_but_speed(
+    good_strategy_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    loaded = load_strategy_file(good_strategy_path)
+    assert loaded.strategy.name
+    assert load_strategy_file(good_strategy_path) == loaded
+
+
+def test_the_cache_is_private(good_strategy_path: Path) -> None:
+    load_strategy_file(good_strategy_path)
+    [entry] = _entries()
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o600
+    assert stat.S_IMODE(entry.parent.stat().st_mode) == 0o700
+    assert [p.name for p in entry.parent.iterdir()] == [entry.name]  # no partial file left
+
+
+HIT = """
+import sys
+from pathlib import Path
+from lighthouse_tui.core.filter import evaluate
+from lighthouse_tui.core.opportunity import Opportunity
+from lighthouse_tui.core.strategy_file import load_strategy_file
+loaded = load_strategy_file(Path({path!r}))
+evaluation = evaluate(loaded, Opportunity(kind="client_request", values={{"fee": 900.0}}))
+print(evaluation.verdict, sorted(m for m in sys.modules if m.split(".")[0] == "pydantic"))
+"""
+
+
+def test_a_hit_never_imports_pydantic(good_strategy_path: Path) -> None:
+    def run() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", HIT.format(path=str(good_strategy_path))],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        )
+        return done.stdout.strip()
+
+    first = run()
+    assert "pydantic" in first
+    verdict = first.split()[0]
+    assert run() == f"{verdict} []"
