@@ -465,7 +465,7 @@ def bench_first_frame(home: Path, runs: int) -> list[Result]:
             to_bare <= FIRST_FRAME_BUDGET,
         ),
         Result(
-            "the same, to the check's form drawn (validated after the first frame)",
+            "the same, to the check's form drawn (strategy loaded after the first frame)",
             f"{spread(form)} vs bare app's footer {figure[bare.name]}",
             statistics.median(form) / median[bare.name],
             "none",

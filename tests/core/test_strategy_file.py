@@ -190,3 +190,35 @@ def test_a_hit_never_imports_pydantic(good_strategy_path: Path) -> None:
     assert "pydantic" in first
     verdict = first.split()[0]
     assert run() == f"{verdict} []"
+
+
+ERRORS_ONLY = {"i18n", "problems", "suggest", "tomlpos", "text", "strategy_file", "locations"}
+"""Modules validation uses only to find or word a problem (problems are never kept, so their
+code cannot make a hit differ), and the cache itself."""
+
+
+def _core_imports(module: str) -> set[str]:
+    import ast
+
+    tree = ast.parse((Path(strategy_file.__file__).with_name(f"{module}.py")).read_text())
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            if node.module == "lighthouse_tui.core":
+                found.update(alias.name for alias in node.names)
+            elif node.module.startswith("lighthouse_tui.core."):
+                found.add(node.module.removeprefix("lighthouse_tui.core."))
+    return found
+
+
+def test_the_code_stamp_covers_every_module_validation_runs() -> None:
+    """A module the loader reaches, and that is not only about wording problems, decides what
+    a file validates into: a change to it must be a miss, so it belongs in the stamp."""
+    reached: set[str] = set()
+    todo = ["loader"]
+    while todo:
+        module = todo.pop()
+        if module not in reached and module not in ERRORS_ONLY:
+            reached.add(module)
+            todo.extend(_core_imports(module))
+    assert {f"{name}.py" for name in reached} == set(strategy_file._VALIDATING)

@@ -20,10 +20,10 @@ import hashlib
 import os
 import pickle
 import sys
-from importlib.util import find_spec
+from importlib.machinery import PathFinder
 from pathlib import Path
 
-from lighthouse_tui.core import constraints, strategy, types
+from lighthouse_tui.core import strategy
 from lighthouse_tui.core.i18n import _
 from lighthouse_tui.core.loaded import LoadedStrategy, compile_rules
 from lighthouse_tui.core.locations import APP_NAME
@@ -32,6 +32,16 @@ from lighthouse_tui.core.problems import file_problem
 MAX_BYTES = 1_000_000
 """Bigger is not a strategy; the loader says so (`load_strategy_bytes`)."""
 _FORMAT = b"lighthouse strategy cache 1"
+_VALIDATING = (
+    "strategy.py",
+    "constraints.py",
+    "types.py",
+    "loader.py",
+    "rules.py",
+    "vocabulary.py",
+    "loaded.py",
+)
+"""The modules of `lighthouse_tui.core` whose code decides what a file validates into."""
 
 
 def load_strategy_file(path: Path) -> LoadedStrategy:
@@ -83,16 +93,18 @@ def _entry(path: Path) -> Path:
 
 
 def _code_stamp() -> bytes:
-    """What the validated result depends on besides the file: the modules that define and
-    check the schema, byte for byte, pydantic's version file, and Python's version."""
+    """What a strategy's validation depends on besides its file, byte for byte: the modules
+    that define and check the schema and compile the rules (a rule that compiled under other
+    code must be checked again, not fail on a hit), pydantic's version file and Python's
+    version. Found by path, without importing what a hit does not need."""
     stamp = hashlib.sha256(sys.version.encode())
-    modules = [strategy.__file__, constraints.__file__, types.__file__]
-    modules.append(str(Path(strategy.__file__).with_name("loader.py")))
-    spec = find_spec("pydantic")
-    if spec and spec.origin:
-        modules.append(str(Path(spec.origin).with_name("version.py")))
-    for module in modules:
-        stamp.update(Path(module).read_bytes())
+    core = Path(strategy.__file__).parent
+    for name in _VALIDATING:
+        stamp.update((core / name).read_bytes())
+    # PathFinder is part of the import system, already loaded; importlib.util is not.
+    spec = PathFinder.find_spec("pydantic")
+    if spec is not None and spec.origin is not None:
+        stamp.update(Path(spec.origin).with_name("version.py").read_bytes())
     return stamp.digest()
 
 
