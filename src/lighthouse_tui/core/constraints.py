@@ -1,9 +1,9 @@
 """What the strategy's fields may hold, declared without importing pydantic.
 
-The strategy's sections are plain frozen dataclasses that pydantic validates when a file is
+The strategy's tables are plain frozen dataclasses that pydantic validates when a file is
 read. Declaring a limit here costs nothing at import: pydantic asks for it (through
 `__get_pydantic_core_schema__`) only when it builds its validator. So a strategy read back
-from the cache (`core.strategy_cache`) never loads pydantic, which is half of what the
+from the cache (`core.strategy_file`) never loads pydantic, which is half of what the
 stack costs a short command at start-up.
 """
 
@@ -20,10 +20,6 @@ class Limits:
 
     def __init__(self, **keys: object) -> None:
         self.keys = keys
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{key}={value!r}" for key, value in self.keys.items())
-        return f"Limits({shown})"
 
     def __get_pydantic_core_schema__(
         self, source: Any, handler: "GetCoreSchemaHandler"

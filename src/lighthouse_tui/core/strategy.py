@@ -8,7 +8,7 @@ step with the README.
 
 The tables are frozen dataclasses, not pydantic models: pydantic validates them when a file is
 read (`core.loader`), but defining them imports nothing of it, so a strategy read back from the
-cache (`core.strategy_cache`) costs a short command no pydantic at all.
+cache (`core.strategy_file`) costs a short command no pydantic at all.
 """
 
 from dataclasses import dataclass, field

@@ -48,7 +48,7 @@ def load_strategy_file(path: Path) -> LoadedStrategy:
     """The strategy at `path`, from the cache when this version of it validated before; else
     validated by the loader, and kept. Raises `ProblemsError` for a file that does not load."""
     name = str(path)
-    data = read_strategy_file(path)
+    data = _read_file(path)
     fingerprint = hashlib.sha256(data).hexdigest()
     entry = _entry(path)
     stamp = _code_stamp()
@@ -67,7 +67,7 @@ def load_strategy_file(path: Path) -> LoadedStrategy:
     return loaded
 
 
-def read_strategy_file(path: Path) -> bytes:
+def _read_file(path: Path) -> bytes:
     """The file's bytes, or its one problem in the user's words."""
     try:
         if path.is_dir():
