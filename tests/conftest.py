@@ -47,8 +47,10 @@ def french() -> Iterator[None]:
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     """The catalogs compiled from the `.po` files as they are now, so that a test never reads a
-    stale `.mo` (the translations are compiled at test time, as at build time)."""
-    i18n.compile_catalogs()
+    stale `.mo` (the translations are compiled at test time, as at build time). Once, by the
+    process that starts the test processes (pytest-xdist), before it starts them."""
+    if not hasattr(session.config, "workerinput"):
+        i18n.compile_catalogs()
 
 
 @pytest.fixture

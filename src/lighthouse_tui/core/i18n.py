@@ -206,6 +206,10 @@ def compile_catalogs() -> None:
     for po in LOCALE_DIR.glob("*/LC_MESSAGES/*.po"):
         with po.open("rb") as source:
             catalog = read_po(source)
-        with po.with_suffix(".mo").open("wb") as target:
+        # Written aside and renamed into place: a process reading the catalog meanwhile (a
+        # running app, another test process) sees the old one or the new one, never half.
+        partial = po.with_name(f".{po.stem}-{os.getpid()}.mo")
+        with partial.open("wb") as target:
             write_mo(target, catalog)
+        os.replace(partial, po.with_suffix(".mo"))
     translation.cache_clear()
