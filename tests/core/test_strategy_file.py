@@ -122,6 +122,17 @@ def test_other_code_is_a_miss(
     assert len(validations) == 2
 
 
+def test_code_that_cannot_be_read_turns_the_cache_off(
+    good_strategy_path: Path, validations: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An install without its sources: nothing to stamp a hit with, so every load validates."""
+    monkeypatch.setattr(strategy_file, "_VALIDATING", (*strategy_file._VALIDATING, "gone.py"))
+    first = load_strategy_file(good_strategy_path)
+    assert load_strategy_file(good_strategy_path) == first
+    assert len(validations) == 2
+    assert _entries() == []
+
+
 @pytest.mark.parametrize(
     "damage",
     [

@@ -52,7 +52,7 @@ def load_strategy_file(path: Path) -> LoadedStrategy:
     fingerprint = hashlib.sha256(data).hexdigest()
     entry = _entry(path)
     stamp = _code_stamp()
-    if (kept := _read(entry, stamp, fingerprint)) is not None:
+    if stamp is not None and (kept := _read(entry, stamp, fingerprint)) is not None:
         return LoadedStrategy(
             strategy=kept,
             source=name,
@@ -63,7 +63,8 @@ def load_strategy_file(path: Path) -> LoadedStrategy:
     from lighthouse_tui.core.loader import load_strategy_bytes
 
     loaded = load_strategy_bytes(data, name)
-    _write(entry, pickle.dumps((_FORMAT, stamp, fingerprint, loaded.strategy), protocol=5))
+    if stamp is not None:
+        _write(entry, pickle.dumps((_FORMAT, stamp, fingerprint, loaded.strategy), protocol=5))
     return loaded
 
 
@@ -92,15 +93,19 @@ def _entry(path: Path) -> Path:
     return user_cache_path(APP_NAME) / f"strategy-{key}.pickle"
 
 
-def _code_stamp() -> bytes:
+def _code_stamp() -> bytes | None:
     """What a strategy's validation depends on besides its file, byte for byte: the modules
     that define and check the schema and compile the rules (a rule that compiled under other
     code must be checked again, not fail on a hit), pydantic's version file and Python's
-    version. Found by path, without importing what a hit does not need."""
+    version. Found by path, without importing what a hit does not need. None when the code
+    cannot be read (an install without its sources): then nothing is cached."""
     stamp = hashlib.sha256(sys.version.encode())
     core = Path(strategy.__file__).parent
-    for name in _VALIDATING:
-        stamp.update((core / name).read_bytes())
+    try:
+        for name in _VALIDATING:
+            stamp.update((core / name).read_bytes())
+    except OSError:
+        return None
     # PathFinder is part of the import system, already loaded; importlib.util is not.
     spec = PathFinder.find_spec("pydantic")
     if spec is not None and spec.origin is not None:
