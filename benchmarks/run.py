@@ -123,12 +123,16 @@ def bench_short(strategy: Path, runs: int, env: dict[str, str]) -> list[Result]:
         for n in range(runs + 1)
     ]
     ids = iter(json.loads(item)["id"] for item in items)
+
+    def check() -> list[str]:
+        return [script, "check", "Talk", *common, *ratings, "--no-input"]
+
     makers: dict[str, Callable[[], list[str]]] = {
         "floor": lambda: [PY, "-c", STACK_FLOOR],
         "rich": lambda: [PY, "-c", STACK_FLOOR + RICH_CONSOLE],
         "add": lambda: [script, "add", "Podcast", *common],
-        "check": lambda: [script, "check", "Talk", *common, *ratings, "--no-input"],
-        EDITED: lambda: [script, "check", "Talk", *common, *ratings, "--no-input"],
+        "check": check,
+        EDITED: check,
         "decide": lambda: [
             script,
             "decide",
