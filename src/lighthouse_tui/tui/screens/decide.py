@@ -16,7 +16,7 @@ from lighthouse_tui.tui.screens.question import (
     CHOOSE,
     ENTER_RECORDS,
     QuestionScreen,
-    value_binding,
+    choice_bindings,
 )
 
 FINAL_KEYS: dict[str, FinalChoice] = {"a": "accept", "d": "decline", "l": "defer"}
@@ -46,17 +46,7 @@ def as_final(value: str) -> FinalChoice:
 
 def final_bindings(action: str, prefix: str) -> list[Binding]:
     """a/d/l bound to `action('accept')`…, for this dialog and for triage's last step."""
-    return [
-        value_binding(
-            key,
-            action,
-            final,
-            FINAL_WORDS[final],
-            tooltip=FINAL_TIPS[final],
-            ident=f"{prefix}-{final}",
-        )
-        for key, final in FINAL_KEYS.items()
-    ]
+    return choice_bindings(FINAL_KEYS, FINAL_WORDS, FINAL_TIPS, action, prefix)
 
 
 def goes_against(verdict: str, final: str) -> bool:

@@ -16,17 +16,24 @@ from lighthouse_tui.tui.screens.question import (
     CHOOSE,
     ENTER_RECORDS,
     QuestionScreen,
-    value_binding,
+    choice_bindings,
 )
 
-OUTCOME_WORDS = {1: N_("bad"), 2: N_("poor"), 3: N_("so-so"), 4: N_("good"), 5: N_("great")}
+OUTCOME_KEYS = {rating: rating for rating in "12345"}
+OUTCOME_WORDS = {
+    "1": N_("bad"),
+    "2": N_("poor"),
+    "3": N_("so-so"),
+    "4": N_("good"),
+    "5": N_("great"),
+}
 """The keys' words, marked for the catalog: translated where shown."""
 OUTCOME_TIPS = {
-    1: N_("It turned out bad (1 of 5)"),
-    2: N_("It turned out poor (2 of 5)"),
-    3: N_("It turned out so-so (3 of 5)"),
-    4: N_("It turned out good (4 of 5)"),
-    5: N_("It turned out great (5 of 5)"),
+    "1": N_("It turned out bad (1 of 5)"),
+    "2": N_("It turned out poor (2 of 5)"),
+    "3": N_("It turned out so-so (3 of 5)"),
+    "4": N_("It turned out good (4 of 5)"),
+    "5": N_("It turned out great (5 of 5)"),
 }
 
 
@@ -34,17 +41,7 @@ class OutcomeScreen(QuestionScreen):
     BINDING_GROUP_TITLE = N_("Outcome")
     BINDINGS: ClassVar[list[BindingType]] = [
         *QuestionScreen.BINDINGS,
-        *(
-            value_binding(
-                str(rating),
-                CHOOSE,
-                str(rating),
-                word,
-                tooltip=OUTCOME_TIPS[rating],
-                ident=f"outcome-{rating}",
-            )
-            for rating, word in OUTCOME_WORDS.items()
-        ),
+        *choice_bindings(OUTCOME_KEYS, OUTCOME_WORDS, OUTCOME_TIPS, CHOOSE, "outcome"),
     ]
 
     def __init__(self, record: DecisionRecord) -> None:
@@ -67,7 +64,7 @@ class OutcomeScreen(QuestionScreen):
     def note_prompt(self, choice: str) -> Text:
         rating = int(choice)
         prompt = stars(rating)
-        prompt.append(f" {_(OUTCOME_WORDS[rating])}. ", style="bold")
+        prompt.append(f" {_(OUTCOME_WORDS[choice])}. ", style="bold")
         prompt.append(_("What happened, in a line?") + " ")
         prompt.append(_(ENTER_RECORDS), style="dim")
         return prompt

@@ -2,7 +2,7 @@
 choice, an outcome. Keys rather than buttons and menus, so triage never needs the mouse and
 a decision costs two key presses: the choice, then enter."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -39,26 +39,30 @@ def keys_text(app: App[object], bindings: Iterable[Binding]) -> Text:
     return line
 
 
-def value_binding(
-    key: str,
+def choice_bindings(
+    keys: Mapping[str, str],
+    words: Mapping[str, str],
+    tips: Mapping[str, str],
     action: str,
-    value: str,
-    description: str,
-    *,
-    tooltip: str,
-    ident: str,
-    key_display: str | None = None,
-) -> Binding:
-    """A key that runs `action` with `value`: `y` → `reflex('accept')`. The description and
-    the tooltip are marked `N_` by the caller."""
-    return Binding(
-        key,
-        f"{action}('{value}')",
-        description,
-        tooltip=tooltip,
-        id=ident,
-        key_display=key_display,
-    )
+    prefix: str,
+) -> list[Binding]:
+    """Each answer's keys bound to `action` with its value: `y` → `reflex('accept')`. Keys
+    giving the same answer (`y` and `o`) are one binding shown `y/o`, so one entry in the
+    footer, the help and the palette. `words` and `tips`, by value, are marked `N_`."""
+    by_value: dict[str, list[str]] = {}
+    for key, value in keys.items():
+        by_value.setdefault(value, []).append(key)
+    return [
+        Binding(
+            ",".join(value_keys),
+            f"{action}('{value}')",
+            words[value],
+            tooltip=tips[value],
+            id=f"{prefix}-{value}",
+            key_display="/".join(value_keys) if len(value_keys) > 1 else None,
+        )
+        for value, value_keys in by_value.items()
+    ]
 
 
 class QuestionScreen(ModalScreen[Answer | None]):

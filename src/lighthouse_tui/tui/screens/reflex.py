@@ -11,7 +11,7 @@ from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.render.literal import literal
 from lighthouse_tui.render.sentence import sentence
 from lighthouse_tui.store.records import DefaultChoice
-from lighthouse_tui.tui.screens.question import CHOOSE, QuestionScreen, value_binding
+from lighthouse_tui.tui.screens.question import CHOOSE, QuestionScreen, choice_bindings
 
 REFLEX_KEYS: dict[str, DefaultChoice] = {
     "y": "accept",
@@ -40,24 +40,8 @@ def as_reflex(value: str) -> DefaultChoice:
 
 
 def reflex_bindings(action: str, prefix: str) -> list[Binding]:
-    """y or o, n, u bound to `action('accept')`…, for this dialog and triage's first step.
-    The two keys of an answer are one binding shown `y/o`: one entry in the footer, the help
-    and the palette."""
-    keys: dict[DefaultChoice, list[str]] = {}
-    for key, choice in REFLEX_KEYS.items():
-        keys.setdefault(choice, []).append(key)
-    return [
-        value_binding(
-            ",".join(choice_keys),
-            action,
-            choice,
-            REFLEX_WORDS[choice],
-            tooltip=REFLEX_TIPS[choice],
-            ident=f"{prefix}-{choice}",
-            key_display="/".join(choice_keys),
-        )
-        for choice, choice_keys in keys.items()
-    ]
+    """y or o, n, u bound to `action('accept')`…, for this dialog and triage's first step."""
+    return choice_bindings(REFLEX_KEYS, REFLEX_WORDS, REFLEX_TIPS, action, prefix)
 
 
 def reflex_question(title: str) -> Text:
