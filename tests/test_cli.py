@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from probe import loaded_by
 
 from lighthouse_tui import cli
 from lighthouse_tui.cli import check as check_command
@@ -297,12 +298,9 @@ def test_init_default_path_is_the_user_config(monkeypatch: pytest.MonkeyPatch) -
     assert "bundled example" not in run("check", "--json").stderr
 
 
-CHECK_NO_TEXTUAL = """
-import sys
+RUN_COMMANDS = """
 from lighthouse_tui.cli import main
-codes = [main(argv) for argv in ({argvs})]
-assert "textual" not in sys.modules, sorted(m for m in sys.modules if m.startswith("textual"))
-print(codes)
+print([main(argv) for argv in {argvs!r}])
 """
 
 
@@ -313,23 +311,9 @@ def test_headless_commands_never_import_textual(s: list[str], good_strategy_path
         ["strategy", "show", *s],
         ["strategy", "validate", str(good_strategy_path)],
     ]
-    done = subprocess.run(
-        [sys.executable, "-c", CHECK_NO_TEXTUAL.format(argvs=", ".join(map(repr, argvs)))],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "[0, 3, 0, 0]"
-
-
-SHORT_COMMANDS = """
-import sys
-from lighthouse_tui.cli import main
-codes = [main(argv) for argv in ({argvs})]
-print(codes, sorted(m for m in sys.modules if m.split(".")[0] == "pydantic"))
-"""
+    printed, textual = loaded_by(RUN_COMMANDS.format(argvs=argvs), ["textual"])
+    assert textual == []
+    assert printed[-1] == "[0, 3, 0, 0]"
 
 
 def test_short_commands_skip_pydantic_once_the_strategy_is_cached(
@@ -344,15 +328,10 @@ def test_short_commands_skip_pydantic_once_the_strategy_is_cached(
         ["decide", "1", *s, *db, "--default", "accept", "--no-input"],
         ["check", "Talk", *s, *db, *opportunity, "--no-input"],
     ]
-    script = SHORT_COMMANDS.format(argvs=", ".join(map(repr, argvs)))
     assert run("check", *s, "--json").returncode in (0, 1, 3)  # validates, fills the cache
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=60
-    )
-    assert done.returncode == 0, done.stderr
-    codes, modules = done.stdout.strip().splitlines()[-1].split("] ")
-    assert modules == "[]"
-    assert codes.startswith("[0, ")
+    printed, pydantic = loaded_by(RUN_COMMANDS.format(argvs=argvs), ["pydantic"])
+    assert pydantic == []
+    assert printed[-1].startswith("[0, ")
 
 
 EXAMPLES = Path(__file__).parents[1] / "src" / "lighthouse_tui" / "strategies"
@@ -411,12 +390,9 @@ def test_decline_of_an_unknown_id_is_one_line_and_exit_2(tmp_path: Path, s: list
 
 def test_decline_never_imports_textual(tmp_path: Path) -> None:
     where = record_closed_partner(tmp_path / "log.db", EXAMPLES / "consultant.fr.toml")
-    script = CHECK_NO_TEXTUAL.format(argvs=repr(["decline", "1", *where]) + ",")
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=60
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "[0]"
+    printed, textual = loaded_by(RUN_COMMANDS.format(argvs=[["decline", "1", *where]]), ["textual"])
+    assert textual == []
+    assert printed[-1] == "[0]"
 
 
 def test_check_import_time_has_no_textual(s: list[str]) -> None:

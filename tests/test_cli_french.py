@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from probe import loaded_by
 
 from lighthouse_tui import cli
 from lighthouse_tui.cli.common import speak_the_chosen_language
@@ -267,17 +268,10 @@ def test_numbers_written_without_babel_are_written_as_babel_writes_them(
 
 
 def _modules_loaded_by_check(tmp_path: Path, *args: str) -> list[str]:
-    code = (
-        "import sys; from lighthouse_tui import cli; "
-        f"cli.main(['--lang', 'fr', '-s', {str(FRENCH_STRATEGY)!r}, "
-        f"'--db', {str(tmp_path / 'log.db')!r}, *{[*CHECK, *args]!r}]); "
-        "print(*sorted({m.split('.')[0] for m in sys.modules} & {'babel', 'rich'}))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.splitlines()[-1].split()
+    argv = ["--lang", "fr", "-s", str(FRENCH_STRATEGY), "--db", str(tmp_path / "log.db")]
+    code = f"from lighthouse_tui import cli; cli.main({[*argv, *CHECK, *args]!r})"
+    _, loaded = loaded_by(code, ["babel", "rich"])
+    return sorted({module.split(".")[0] for module in loaded})
 
 
 def test_check_in_french_imports_babel_only_for_a_fractional_number(tmp_path: Path) -> None:

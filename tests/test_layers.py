@@ -1,18 +1,10 @@
 """The layers hold: headless modules never load Textual, core never loads SQLite or Rich."""
 
 import pkgutil
-import subprocess
-import sys
+
+from probe import loaded_by
 
 import lighthouse_tui
-
-PROBE = """
-import importlib, sys
-for name in {modules!r}:
-    importlib.import_module(name)
-loaded = sorted(m for m in sys.modules if m.split(".")[0] in {forbidden!r})
-print(",".join(loaded))
-"""
 
 
 def _modules(prefix: str) -> list[str]:
@@ -22,14 +14,8 @@ def _modules(prefix: str) -> list[str]:
 
 
 def _loaded_by(modules: list[str], forbidden: tuple[str, ...]) -> str:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE.format(modules=modules, forbidden=forbidden)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return done.stdout.strip()
+    _, loaded = loaded_by("\n".join(f"import {name}" for name in modules), forbidden)
+    return ",".join(loaded)
 
 
 def test_core_imports_no_textual_sqlite_or_rich() -> None:

@@ -3,8 +3,6 @@ could make it differ (the file, the code, a damaged entry) makes it a miss."""
 
 import os
 import stat
-import subprocess
-import sys
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -12,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from probe import loaded_by
 
 from lighthouse_tui.core import loader, strategy_file
 from lighthouse_tui.core.loaded import LoadedStrategy
@@ -175,32 +174,20 @@ def test_the_cache_is_private(good_strategy_path: Path) -> None:
 
 
 HIT = """
-import sys
 from pathlib import Path
 from lighthouse_tui.core.filter import evaluate
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.core.strategy_file import load_strategy_file
 loaded = load_strategy_file(Path({path!r}))
-evaluation = evaluate(loaded, Opportunity(kind="client_request", values={{"fee": 900.0}}))
-print(evaluation.verdict, sorted(m for m in sys.modules if m.split(".")[0] == "pydantic"))
+print(evaluate(loaded, Opportunity(kind="client_request", values={{"fee": 900.0}})).verdict)
 """
 
 
 def test_a_hit_never_imports_pydantic(good_strategy_path: Path) -> None:
-    def run() -> str:
-        done = subprocess.run(
-            [sys.executable, "-c", HIT.format(path=str(good_strategy_path))],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=60,
-        )
-        return done.stdout.strip()
-
-    first = run()
-    assert "pydantic" in first
-    verdict = first.split()[0]
-    assert run() == f"{verdict} []"
+    code = HIT.format(path=str(good_strategy_path))
+    verdict, first = loaded_by(code, ["pydantic"])
+    assert first != []  # the first run validates
+    assert loaded_by(code, ["pydantic"]) == (verdict, [])
 
 
 ERRORS_ONLY = {"i18n", "problems", "suggest", "tomlpos", "text", "strategy_file", "locations"}
