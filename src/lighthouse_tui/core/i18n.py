@@ -131,9 +131,8 @@ NUMBER_MARKS: dict[Language, tuple[str, str, str]] = {
     "fr": ("\u202f", ",", "{}\xa0%"),
 }
 """Each language's thousands separator, decimal mark and percent form, as Babel writes them
-(a test compares them). Whole numbers, fixed decimals and percentages, most of what
-`lighthouse check` shows, are written with these alone: importing Babel and its locale data
-costs a run some 40 ms."""
+(a test compares them). Numbers are written with these alone: importing Babel and its locale
+data would cost `lighthouse check` some 40 ms the first time it shows a number like 4.5."""
 
 
 def _marked(english: str) -> str:
@@ -150,12 +149,18 @@ def decimal(value: float, digits: int = 1, *, grouped: bool = True) -> str:
     group = "," if grouped else ""
     if isinstance(value, int) or value.is_integer():
         return _marked(f"{int(value):{group}}")
-    if digits == 0:  # rounded half to even, as Babel rounds
-        return _marked(f"{value:{group}.0f}")
-    from babel.numbers import format_decimal
+    from decimal import ROUND_HALF_EVEN, Decimal
 
-    pattern = ("#,##0" if grouped else "0") + ("." + "#" * digits if digits else "")
-    return format_decimal(value, format=pattern, locale=_locale(_Active.language))
+    # Rounded as Babel rounds: the shortest decimal that reads back as `value` (0.15, not
+    # the binary 0.1499…), half to even; then trailing zeros dropped, as `#,##0.#` drops them.
+    # Unlike Babel, a value that rounds to nothing is `0`, never `-0`, as a whole -0.0 is.
+    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_EVEN)
+    if rounded.is_zero():
+        rounded = rounded.copy_abs()
+    written = f"{rounded:{group}f}"
+    if "." in written:
+        written = written.rstrip("0").rstrip(".")
+    return _marked(written)
 
 
 def fixed(value: float, digits: int = 1) -> str:
