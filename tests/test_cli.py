@@ -519,3 +519,13 @@ def test_a_bad_number_is_shown_as_typed_not_escaped(s: list[str]) -> None:
     done = run("check", "Audit", *s, "--no-input", "-f", "fee=2\u00a04OO")
     assert done.returncode == 2
     assert done.stderr == "lighthouse: fee: expected a number, got '2\u00a04OO'\n"
+
+
+def test_a_strategy_nested_too_deep_is_a_problem_not_a_bug(tmp_path: Path) -> None:
+    """The language is peeked at in the file before it is loaded: a file tomllib cannot
+    parse without running out of stack must reach the loader, which says so in one line."""
+    deep = tmp_path / "deep.toml"
+    deep.write_text("x = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    done = run("check", "Talk", "-s", str(deep), "--no-input")
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == f"lighthouse: {deep}: not valid TOML: values nested too deeply\n"

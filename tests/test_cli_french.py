@@ -98,6 +98,36 @@ def test_the_help_of_every_command_is_french(
     assert english_words(out) == set(), out
 
 
+@pytest.mark.parametrize(
+    "spelled",
+    [
+        ["-s", str(FRENCH_STRATEGY)],
+        [f"-s{FRENCH_STRATEGY}"],
+        [f"-s={FRENCH_STRATEGY}"],
+        [f"--strategy={FRENCH_STRATEGY}"],
+        ["--strat", str(FRENCH_STRATEGY)],
+        ["-s", "nowhere.toml", "-s", str(FRENCH_STRATEGY)],
+        ["--la", "fr"],
+        ["--lang=fr"],
+    ],
+    ids=lambda spelled: " ".join(spelled).replace(str(FRENCH_STRATEGY), "FR"),
+)
+def test_the_language_is_chosen_from_any_spelling_the_parser_reads(
+    run: Run, spelled: list[str]
+) -> None:
+    """Abbreviated, with `=` or glued, the last one winning: the language is read from the
+    options as the parser reads them, so what it loads and the language it speaks agree."""
+    code, out, _ = run("check", "--help", *spelled)
+    assert code == 0
+    assert out.startswith("utilisation : lighthouse")
+
+
+def test_an_option_without_its_value_is_said_by_the_parser(run: Run) -> None:
+    code, _, err = run("check", "Talk", "-s")
+    assert code == 2
+    assert "argument -s/--strategy: expected one argument" in err
+
+
 def test_the_top_level_help_and_its_exit_codes_are_french(run: Run) -> None:
     code, out, _ = run("--lang", "fr", "--help")
     assert code == 0

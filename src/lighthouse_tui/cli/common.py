@@ -101,21 +101,19 @@ def _lang_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _last_value(argv: Sequence[str], long: str, short: str | None = None) -> str | None:
-    """What the last `--long VALUE`, `--long=VALUE`, `-sVALUE` or `-s VALUE` says, before any
-    `--`: argparse lets the last one win, and so does this."""
-    value = None
-    for index, arg in enumerate(argv):
-        if arg == "--":
-            break
-        following = argv[index + 1] if index + 1 < len(argv) else None
-        if arg == long or (short and arg == short):
-            value = following
-        elif arg.startswith(long + "="):
-            value = arg.partition("=")[2]
-        elif short and arg.startswith(short) and not arg.startswith("--"):
-            value = arg[len(short) :]
-    return value
+def _early_choices(argv: Sequence[str]) -> tuple[str | None, str | None]:
+    """`--lang` and `-s` as the parser will read them (`--lang=fr`, `-sFILE`, `--strat FILE`,
+    the last one winning), read before it exists: its help is written in the language they
+    choose. A value left out (`-s` last) counts as none: the parser itself says what is
+    wrong, in the language chosen without it."""
+    peek = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    peek.add_argument("-s", "--strategy")
+    peek.add_argument("--lang")
+    try:
+        known = peek.parse_known_args(argv)[0]
+    except argparse.ArgumentError:
+        return None, None
+    return known.lang, known.strategy
 
 
 def speak_the_chosen_language(argv: Sequence[str]) -> None:
@@ -126,12 +124,12 @@ def speak_the_chosen_language(argv: Sequence[str]) -> None:
 
     from lighthouse_tui.core import i18n
 
-    asked = _last_value(argv, "--lang")
+    asked, explicit = _early_choices(argv)
     strategy = None
     if not i18n.normalized(asked) and not i18n.normalized(os.environ.get("LIGHTHOUSE_LANG")):
         from lighthouse_tui.core.locations import find_strategy
 
-        location = find_strategy(_last_value(argv, "--strategy", "-s"))
+        location = find_strategy(explicit)
         if not location.is_example:  # the example follows the language, not the reverse
             strategy = i18n.strategy_language(location.path)
     i18n.activate(i18n.choose_language(asked, strategy))

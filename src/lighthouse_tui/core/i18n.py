@@ -197,7 +197,7 @@ def strategy_language(path: Path) -> str | None:
     try:
         with path.open("rb") as file:
             value = tomllib.load(file).get("language")
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: values nested too deep
         return None
     return value if isinstance(value, str) else None
 
