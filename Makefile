@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 .PHONY: help run test lint bench clean catalogs messages
 
 help: ## Show the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-6s %s\n", $$1, $$2}'
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,9 @@ LOCALE  := src/lighthouse_tui/locale
 CATALOG := build/lighthouse.pot
 MOS     := $(patsubst %.po,%.mo,$(wildcard $(LOCALE)/*/LC_MESSAGES/lighthouse.po))
 
+# The same compiler as the build's (hatch_build.py) and the test session's (tests/conftest.py).
 $(LOCALE)/%.mo: $(LOCALE)/%.po $(STAMP)
-	$(BIN)/pybabel compile --statistics -i $< -o $@
+	$(BIN)/python -c 'from lighthouse_tui.core.i18n import compile_catalogs; compile_catalogs()'
 
 catalogs: $(MOS) ## Compile the message catalogs (.po -> .mo)
 
@@ -38,7 +39,7 @@ lint: $(STAMP) ## ruff and the layer contracts
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
 
-test: lint catalogs ## Lint, then the whole test suite
+test: lint ## Lint, then the whole test suite (which compiles the catalogs first)
 	$(BIN)/pytest
 
 BENCHES := run store_bench app_bench import_bench review_bench
