@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lighthouse_tui.core import i18n
 from lighthouse_tui.core.filter import PLANS, evaluate
 from lighthouse_tui.core.loaded import LoadedStrategy
 from lighthouse_tui.core.opportunity import Opportunity
@@ -287,3 +288,24 @@ def test_the_score_shown_never_contradicts_the_threshold(loaded: LoadedStrategy)
         "39.97",
         "52",
     ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    score=st.floats(min_value=0, max_value=100) | st.sampled_from([39.995, 64.9995, 64.95]),
+    bounds=st.lists(st.integers(min_value=0, max_value=100), min_size=2, max_size=2),
+    language=st.sampled_from(i18n.LANGUAGES),
+)
+def test_the_score_as_shown_and_as_stored_stays_on_its_side_of_each_threshold(
+    score: float, bounds: list[int], language: i18n.Language
+) -> None:
+    """A 39.995 must never be explained as "score 40 < 40": the number written, read back, is
+    on the same side of each threshold as the score, in the log (`_plain`) and on screen."""
+    from lighthouse_tui.core.filter import _digits, _localized, _plain
+
+    digits = _digits(score, *bounds)
+    i18n.activate(language)
+    group, mark, _ = i18n.NUMBER_MARKS[language]
+    for written in (_plain(score, digits), _localized(score, digits)):
+        read = float(written.replace(group, "").replace(mark, "."))
+        assert all((read >= bound) == (score >= bound) for bound in bounds), written

@@ -241,7 +241,9 @@ def _digits(score: float, *bounds: float) -> int | None:
 
 
 def _localized(value: float, digits: int | None) -> str:
-    return i18n.decimal(value, 6 if digits is None else digits)
+    """`_plain` in the language's marks, rounded as `_digits` rounds (`{:.2f}`): a score of
+    39.995 is 39.99 against a threshold of 40, on screen as in the log."""
+    return i18n.decimal(value, 6) if digits is None else i18n.fixed(value, digits)
 
 
 def _plain(value: float, digits: int | None) -> str:
