@@ -159,7 +159,7 @@ def print_json(data: object) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def console() -> "Console":  # untranslated: a type, for type checkers
+def console() -> "Console":
     """Rich's console with nothing guessed from text: no highlighting of numbers or paths in
     user text, and no `:name:` emoji codes (a title holding `:warning:` stays as written, and
     the emoji table is never loaded)."""

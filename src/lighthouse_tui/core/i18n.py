@@ -120,7 +120,7 @@ def choose_language(
 
 
 @cache
-def _locale(language: Language) -> "Locale":  # untranslated: a type
+def _locale(language: Language) -> "Locale":
     from babel import Locale
 
     return Locale.parse(language)

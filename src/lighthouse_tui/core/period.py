@@ -156,7 +156,7 @@ def _days(delta: timedelta) -> str:
     return ngettext("{count} day", "{count} days", delta.days).format(count=delta.days)
 
 
-def _overlap(period: Period, horizon: "Horizon") -> str:  # untranslated: a type
+def _overlap(period: Period, horizon: "Horizon") -> str:
     """How the period sits against the horizon, as the second half of `horizon_note`."""
     starts_before = period.start is None or period.start < horizon.start
     ends_after = period.end is None or period.end > horizon.end

@@ -89,7 +89,7 @@ class Cell:
             return cls(count)
         return cls(count, count, count * outcome, count * outcome * outcome)
 
-    def __add__(self, other: "Cell") -> "Cell":  # untranslated: type annotations
+    def __add__(self, other: "Cell") -> "Cell":
         return Cell(
             self.count + other.count,
             self.rated + other.rated,

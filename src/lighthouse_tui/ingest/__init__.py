@@ -16,12 +16,12 @@ from lighthouse_tui.ingest.sources import NamedBytes, Source
 __all__ = [
     "ImportOptions",
     "ImportSummary",
-    "Inbox",  # untranslated: names
-    "Issue",  # untranslated: names
+    "Inbox",
+    "Issue",
     "KnownKeys",
     "NamedBytes",
     "ProgressHook",
-    "Source",  # untranslated: names
+    "Source",
     "SourceReport",
     "import_sources",
     "make_options",

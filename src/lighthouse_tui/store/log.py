@@ -112,22 +112,19 @@ def due_filter(after_days: int, today: date) -> LogFilter:
 
 
 _DECISION_COLUMNS = (
-    " d.id, d.opportunity_id, d.decided_at, d.kind, o.title, o.source,"  # untranslated: SQL
-    " d.default_choice,"
+    " d.id, d.opportunity_id, d.decided_at, d.kind, o.title, o.source, d.default_choice,"
     " d.verdict, d.score, d.provisional, d.final_choice, d.note, d.strategy, d.evaluation,"
     " o.fields, o.ratings, d.hours_per_week, d.weeks,"
     " x.rating, x.note, x.happened_on, x.recorded_at,"
     " (SELECT count(*) FROM outcomes WHERE decision_id = d.id)"
 )
 _LATEST_OUTCOME = (
-    " LEFT JOIN outcomes x ON x.id ="  # untranslated: SQL
-    " (SELECT max(id) FROM outcomes WHERE decision_id = d.id)"
+    " LEFT JOIN outcomes x ON x.id = (SELECT max(id) FROM outcomes WHERE decision_id = d.id)"
 )
 """A correction is a new outcome row: the latest one counts. Looked up per decision, for a
 page or one decision."""
 _LATEST_OUTCOMES = (
-    " LEFT JOIN (SELECT decision_id, max(id), rating, note, happened_on,"  # untranslated: SQL
-    " count(*) AS recorded"
+    " LEFT JOIN (SELECT decision_id, max(id), rating, note, happened_on, count(*) AS recorded"
     " FROM outcomes GROUP BY decision_id) x ON x.decision_id = d.id"
 )
 """The same for a read of the whole log, in one pass over the outcomes (SQLite takes the bare
@@ -155,7 +152,7 @@ def _select_decisions(
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     if order:
-        sql += f" ORDER BY {order}"  # untranslated: SQL
+        sql += f" ORDER BY {order}"
     if limit is not None:
         sql += " LIMIT ?"
         values.append(limit)
@@ -526,10 +523,7 @@ class DecisionLog:
     ) -> list[DecisionRecord]:
         """Newest first, a page at a time: `before` is the last id of the previous page."""
         after = (
-            (
-                "(d.decided_at, d.id) <"  # untranslated: SQL
-                " (SELECT decided_at, id FROM decisions WHERE id = ?)",
-            )
+            ("(d.decided_at, d.id) < (SELECT decided_at, id FROM decisions WHERE id = ?)",)
             if before is not None
             else ()
         )
@@ -833,7 +827,7 @@ def _filter_sql(where: LogFilter) -> tuple[list[str], list[Any]]:
         params.append(where.verdict)
     if where.overrode:
         clauses.append(
-            "((d.verdict = 'accept' AND d.final_choice = 'decline')"  # untranslated: SQL
+            "((d.verdict = 'accept' AND d.final_choice = 'decline')"
             " OR (d.verdict = 'decline' AND d.final_choice = 'accept'))"
         )
     if where.text:
@@ -841,7 +835,7 @@ def _filter_sql(where: LogFilter) -> tuple[list[str], list[Any]]:
         params.append(fold(where.text))
     if where.outcome_due:
         clauses.append(
-            "d.final_choice != 'defer'"  # untranslated: SQL
+            "d.final_choice != 'defer'"
             " AND NOT EXISTS (SELECT 1 FROM outcomes WHERE decision_id = d.id)"
         )
     return clauses, params
