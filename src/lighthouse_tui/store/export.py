@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from typing import IO, TYPE_CHECKING, Any
 
-from lighthouse_tui.store.records import DecisionRecord
+from lighthouse_tui.store.records import OVERRODE_SQL, DecisionRecord
 
 if TYPE_CHECKING:
     from lighthouse_tui.store.log import DecisionLog, LogFilter
@@ -91,11 +91,6 @@ _MOMENT = (
 )
 """`datetime.fromisoformat(d.decided_at).isoformat()`: sliced from the form the log writes
 (`YYYY-MM-DDTHH:MM:SS.ffffffZ`, UTC; isoformat drops a zero fraction), parsed otherwise."""
-_OVERRODE = (
-    "((d.verdict = 'accept' AND d.final_choice = 'decline')"
-    " OR (d.verdict = 'decline' AND d.final_choice = 'accept'))"
-)
-"""`DecisionRecord.overrode`."""
 
 
 def _moment(stored: str) -> str:
@@ -127,7 +122,7 @@ _JSONL_LINE = f"""iif(
         'source', o.source, 'default', d.default_choice, 'strategic', d.verdict,
         'score', iif(d.score IS NULL, NULL, json(lh_repr(d.score))),
         'provisional', json(iif(d.provisional, 'true', 'false')),
-        'final', d.final_choice, 'overrode', json(iif({_OVERRODE}, 'true', 'false')),
+        'final', d.final_choice, 'overrode', json(iif({OVERRODE_SQL}, 'true', 'false')),
         'note', d.note,
         'outcome', iif(x.rating IS NULL OR x.happened_on IS NULL, NULL, json_object(
             'rating', x.rating, 'note', x.note,
@@ -190,7 +185,7 @@ def _csv_cells(excel: bool, cell: Callable[[str], str]) -> list[str]:
         f"replace({score}, '.', ',')" if excel else score,
         "iif(d.provisional, 'yes', 'no')",
         "d.final_choice",
-        f"iif({_OVERRODE}, 'yes', 'no')",
+        f"iif({OVERRODE_SQL}, 'yes', 'no')",
         note,
         "x.rating",
         f"iif(x.rating IS NULL, NULL, {outcome_note})",

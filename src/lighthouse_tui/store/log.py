@@ -30,6 +30,7 @@ from lighthouse_tui.store.days import LocalDays
 from lighthouse_tui.store.location import create_private
 from lighthouse_tui.store.records import (
     FINAL_CHOICES,
+    OVERRODE_SQL,
     Correction,
     DecisionRecord,
     DefaultChoice,
@@ -826,10 +827,7 @@ def _filter_sql(where: LogFilter) -> tuple[list[str], list[Any]]:
         clauses.append("d.verdict = ?")
         params.append(where.verdict)
     if where.overrode:
-        clauses.append(
-            "((d.verdict = 'accept' AND d.final_choice = 'decline')"
-            " OR (d.verdict = 'decline' AND d.final_choice = 'accept'))"
-        )
+        clauses.append(OVERRODE_SQL)
     if where.text:
         clauses.append("instr(fold(o.title), ?) > 0")
         params.append(fold(where.text))

@@ -101,6 +101,14 @@ class DecisionRecord:
         return {self.verdict, self.final_choice} == {"accept", "decline"}
 
 
+OVERRODE_SQL = (
+    "((d.verdict = 'accept' AND d.final_choice = 'decline')"
+    " OR (d.verdict = 'decline' AND d.final_choice = 'accept'))"
+)
+"""`DecisionRecord.overrode` in SQL, over a decision `d`: the log filters on it, exports write
+it."""
+
+
 def valued_criteria(evaluation: dict[str, Any]) -> list[tuple[int, str, float]]:
     """(position, id, value) of each criterion the evaluation valued, as it was valued that
     day. Stored evaluations are read with care, since every version of Lighthouse and of the
