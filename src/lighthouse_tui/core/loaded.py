@@ -11,6 +11,9 @@ from lighthouse_tui.core.rules import compile_rule
 from lighthouse_tui.core.strategy import Rule, Strategy
 from lighthouse_tui.core.vocabulary import rule_names
 
+MAX_BYTES = 1_000_000
+"""Bigger is not a strategy: the loader refuses it, and it is never read further."""
+
 
 @dataclass(frozen=True)
 class LoadedStrategy:
@@ -25,11 +28,16 @@ class LoadedStrategy:
     rules: tuple[tuple[Rule, CompiledRule], ...]
 
 
-def compile_rules(strategy: Strategy) -> tuple[tuple[Rule, CompiledRule], ...]:
-    """Each rule with its compiled condition. The rules language's closures are not data the
-    cache can keep, and compiling ten rules takes a fraction of a millisecond: a strategy
-    gets its rules here, whether it was just validated or read back from the cache. Only
-    for a valid strategy: the loader has reported every rule that does not compile."""
+def loaded_strategy(
+    strategy: Strategy, *, source: str, data: bytes, fingerprint: str
+) -> LoadedStrategy:
+    """A valid strategy with its rules compiled, whether it was just validated or read back
+    from the cache: the rules language's closures are not data the cache can keep, and
+    compiling ten rules takes a quarter of a millisecond. The loader has reported every rule
+    that does not compile."""
     names = rule_names(strategy.field_types, [c.id for c in strategy.criteria if c.rating])
     choices = {"kind": strategy.all_kinds}
-    return tuple((rule, compile_rule(rule.when, names, choices=choices)) for rule in strategy.rules)
+    rules = tuple(
+        (rule, compile_rule(rule.when, names, choices=choices)) for rule in strategy.rules
+    )
+    return LoadedStrategy(strategy, source, data, fingerprint, rules)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import TypeAdapter, ValidationError
 
 from lighthouse_tui.core.i18n import N_, _
-from lighthouse_tui.core.loaded import LoadedStrategy, compile_rules
+from lighthouse_tui.core.loaded import MAX_BYTES, LoadedStrategy, loaded_strategy
 from lighthouse_tui.core.problems import Problem, ProblemsError, file_problem
 from lighthouse_tui.core.rules import RuleError, compile_rule
 from lighthouse_tui.core.strategy import (
@@ -27,7 +27,6 @@ from lighthouse_tui.core.strategy import (
     SCHEMA_VERSION,
     Strategy,
 )
-from lighthouse_tui.core.strategy_file import MAX_BYTES
 from lighthouse_tui.core.suggest import closest
 from lighthouse_tui.core.types import ValueType
 from lighthouse_tui.core.vocabulary import rule_names
@@ -146,13 +145,8 @@ def load_strategy_bytes(data: bytes, source: str) -> LoadedStrategy:
     if strategy is None or problems:
         raise ProblemsError(sorted(problems, key=lambda p: (p.line or 0, p.col or 0)))
 
-    return LoadedStrategy(
-        strategy=strategy,
-        source=source,
-        data=data,
-        fingerprint=hashlib.sha256(data).hexdigest(),
-        rules=compile_rules(strategy),
-    )
+    fingerprint = hashlib.sha256(data).hexdigest()
+    return loaded_strategy(strategy, source=source, data=data, fingerprint=fingerprint)
 
 
 def decode_text(data: bytes, source: str) -> str:
@@ -369,7 +363,7 @@ class _CrossCheck:
     """Checks that need the whole file: ids unique, fields and kinds that exist, rules that
     type-check. They run on the raw data, skipping what the schema already refused, so one
     bad weight does not hide a misspelt rule name. Rules are compiled here for their errors;
-    a strategy that loads gets its compiled rules from `compile_rules`, as one read from the
+    a strategy that loads gets its compiled rules from `loaded_strategy`, as one read from the
     cache does."""
 
     def __init__(

@@ -25,12 +25,10 @@ from pathlib import Path
 
 from lighthouse_tui.core import strategy
 from lighthouse_tui.core.i18n import _
-from lighthouse_tui.core.loaded import LoadedStrategy, compile_rules
+from lighthouse_tui.core.loaded import MAX_BYTES, LoadedStrategy, loaded_strategy
 from lighthouse_tui.core.locations import APP_NAME
 from lighthouse_tui.core.problems import file_problem
 
-MAX_BYTES = 1_000_000
-"""Bigger is not a strategy; the loader says so (`load_strategy_bytes`)."""
 _FORMAT = b"lighthouse strategy cache 1"
 _VALIDATING = (
     "strategy.py",
@@ -53,13 +51,7 @@ def load_strategy_file(path: Path) -> LoadedStrategy:
     entry = _entry(path)
     stamp = _code_stamp()
     if stamp is not None and (kept := _read(entry, stamp, fingerprint)) is not None:
-        return LoadedStrategy(
-            strategy=kept,
-            source=name,
-            data=data,
-            fingerprint=fingerprint,
-            rules=compile_rules(kept),
-        )
+        return loaded_strategy(kept, source=name, data=data, fingerprint=fingerprint)
     from lighthouse_tui.core.loader import load_strategy_bytes
 
     loaded = load_strategy_bytes(data, name)
