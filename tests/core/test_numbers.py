@@ -21,6 +21,7 @@ from lighthouse_tui.core.numbers import NumberError, parse_number
         ("1,500", 1500.0),  # the documented rule: one comma and three digits group thousands
         ("12,500", 12500.0),
         ("1234,567", 1234.567),
+        ("0,125", 0.125),  # nothing groups thousands after a lone 0
         ("1.500", 1.5),  # a lone dot is always a decimal point
         ("1.500,50", 1500.5),
         ("1,500,000.50", 1500000.5),

@@ -3,6 +3,8 @@
 import tomllib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lighthouse_tui.core import i18n
 from lighthouse_tui.core.loader import validate_strategy
@@ -90,3 +92,17 @@ def test_a_stored_value_reads_as_the_language_writes_it_and_parses_back(
     assert value_text(value) == typed
     kind = ValueType.BOOL if isinstance(value, bool) else ValueType.NUMBER
     assert parse_value(kind, typed) == value
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    value=st.floats(allow_nan=False, allow_infinity=False, min_value=-1e9, max_value=1e9)
+    | st.sampled_from([3.14159265, 0.0000005, 1e-9, 1234.56789012, 0.125, 1.125, -12.5]),
+    language=st.sampled_from(i18n.LANGUAGES),
+)
+def test_any_stored_number_reads_back_exactly(value: float, language: i18n.Language) -> None:
+    """A number put back in the triage form is recorded again when the item is decided: it
+    must read back as itself, not rounded (3.14159265 came back 3.141593, 5e-7 as 0) nor
+    taken for grouped thousands (a French 0,125 came back 125)."""
+    i18n.activate(language)
+    assert parse_value(ValueType.NUMBER, value_text(value)) == value

@@ -141,11 +141,11 @@ def _marked(english: str) -> str:
     return english.translate({ord(","): group, ord("."): mark})
 
 
-def decimal(value: float, digits: int = 1, *, grouped: bool = True) -> str:
-    """`12.5` → `12,5` in French; at most `digits` decimals, none when the value is whole,
-    and grouped thousands (`1 500` in French, `1,500` in English) unless `grouped` is false:
-    a value put back in a field to be edited, where `1,500` would read as a decimal in
-    French eyes."""
+def decimal(value: float, digits: int | None = 1, *, grouped: bool = True) -> str:
+    """`12.5` → `12,5` in French; at most `digits` decimals (None: as many as it takes to
+    read back as `value`), none when the value is whole, and grouped thousands (`1 500` in
+    French, `1,500` in English) unless `grouped` is false: a value put back in a field to be
+    edited, where `1,500` would read as a decimal in French eyes."""
     group = "," if grouped else ""
     if isinstance(value, int) or value.is_integer():
         return _marked(f"{int(value):{group}}")
@@ -154,7 +154,9 @@ def decimal(value: float, digits: int = 1, *, grouped: bool = True) -> str:
     # Rounded as Babel rounds: the shortest decimal that reads back as `value` (0.15, not
     # the binary 0.1499…), half to even; then trailing zeros dropped, as `#,##0.#` drops them.
     # Unlike Babel, a value that rounds to nothing is `0`, never `-0`, as a whole -0.0 is.
-    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_EVEN)
+    rounded = Decimal(repr(value))
+    if digits is not None:
+        rounded = rounded.quantize(Decimal(1).scaleb(-digits), ROUND_HALF_EVEN)
     if rounded.is_zero():
         rounded = rounded.copy_abs()
     written = f"{rounded:{group}f}"

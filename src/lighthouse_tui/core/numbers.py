@@ -12,10 +12,10 @@ What it takes:
 - a leading `-` or `+` (or the minus sign U+2212), when the caller allows negatives.
 
 The ambiguous `1,500`: a single comma followed by exactly three digits, with no other mark,
-groups thousands (1500), as money is written in English; `1,5`, `1,50` and `1234,567` are
-decimal commas. A single dot is always a decimal point (`1.500` is one and a half), and with
-both marks the last one is the decimal mark. Exponents, `nan` and `inf` are refused: nobody
-types them for a fee.
+groups thousands (1500), as money is written in English; `1,5`, `1,50`, `1234,567` and `0,125`
+(no number is grouped after a lone 0) are decimal commas. A single dot is always a decimal
+point (`1.500` is one and a half), and with both marks the last one is the decimal mark.
+Exponents, `nan` and `inf` are refused: nobody types them for a fee.
 
 Pure, and the only error it raises is `NumberError` (a `ValueError`), whose message shows the
 text exactly as it was typed, never a Python escape like `'2\\xa0400'`.
@@ -34,7 +34,7 @@ _CURRENCY_FIRST = re.compile(rf"{_CURRENCY}\s*")
 _CURRENCY_LAST = re.compile(rf"\s*{_CURRENCY}$")
 _SIGN = re.compile(r"[-+\u2212]")
 _DIGITS = re.compile(r"[0-9]+")
-_ENGLISH_THOUSANDS = re.compile(r"[0-9]{1,3},[0-9]{3}")
+_ENGLISH_THOUSANDS = re.compile(r"[1-9][0-9]{0,2},[0-9]{3}")
 
 
 class NumberError(ValueError):

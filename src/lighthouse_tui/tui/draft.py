@@ -11,6 +11,7 @@ from typing import Any
 
 from lighthouse_tui.core import i18n
 from lighthouse_tui.core.i18n import _
+from lighthouse_tui.core.numbers import parse_number
 from lighthouse_tui.core.opportunity import Opportunity, Value, parse_value
 from lighthouse_tui.core.strategy import BUILTIN_FIELDS, DEFAULT_KIND, Criterion, Strategy
 from lighthouse_tui.core.types import ValueType
@@ -81,5 +82,8 @@ def value_text(value: object) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, int | float):
-        return i18n.decimal(value, 6, grouped=False)
+        written = i18n.decimal(value, None, grouped=False)
+        # `1,125` reads as 1125 (a comma before three digits groups thousands): that one shape
+        # is put back with a decimal point, which always reads as one.
+        return written if parse_number(written) == value else written.replace(",", ".")
     return str(value)

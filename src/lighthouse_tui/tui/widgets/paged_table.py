@@ -20,10 +20,10 @@ from lighthouse_tui.core import i18n
 from lighthouse_tui.core.i18n import N_, ngettext
 
 NEAR_END = 20
+"""How many rows before the last one the next page is asked for: scrolling never waits."""
 MOST_HELD_FOR_END = 5_000
 """How many rows end and G read their way to at most: past that, the pages of a log of years
 would fill the table with 100,000 rows (15 s and 160 MB), so they stop there and say so."""
-"""How many rows before the last one the next page is asked for: scrolling never waits."""
 
 Row = tuple[str, Sequence[Text]]
 """A row's key (an id in the log) and its cells."""
