@@ -19,7 +19,13 @@ from lighthouse_tui.core.i18n import N_, _, ngettext, pgettext
 from lighthouse_tui.core.text import visible
 from lighthouse_tui.render.evaluation import VERDICT_STYLES
 from lighthouse_tui.render.literal import literal, one_line
-from lighthouse_tui.render.log import choice, decision_header, outcome_text, replay_view
+from lighthouse_tui.render.log import (
+    choice,
+    choice_word,
+    decision_header,
+    outcome_text,
+    replay_view,
+)
 from lighthouse_tui.store.log import DecisionLog, LogFilter, StoreError
 from lighthouse_tui.store.records import DecisionRecord
 from lighthouse_tui.store.replay import replay
@@ -284,7 +290,7 @@ class LogScreen(LighthouseScreen):
             if view.overrode
             else pgettext("overrides filter", "all")
         )
-        verdict = choice(view.verdict).plain if view.verdict else every
+        verdict = choice_word(view.verdict) if view.verdict else every
         parts = [
             (_("kind"), view.kind or every, view.kind is not None),
             (_("verdict"), verdict, view.verdict is not None),
@@ -494,7 +500,7 @@ def decision_row(record: DecisionRecord) -> Row:
             Text(record.decided_at.astimezone().date().isoformat()),
             cell(literal(record.title or _("(untitled)"))),
             choice(record.default_choice),
-            Text(choice(record.verdict).plain, style=VERDICT_STYLES[record.verdict]),
+            Text(choice_word(record.verdict), style=VERDICT_STYLES[record.verdict]),
             final,
             Text("–" if record.score is None else f"{record.score:.0f}", justify="right"),
             outcome_text(record.outcome),

@@ -9,7 +9,7 @@ from textual.binding import BindingType
 from lighthouse_tui.core import i18n
 from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.render.literal import literal
-from lighthouse_tui.render.log import choice, outcome_text, stars
+from lighthouse_tui.render.log import choice_word, outcome_text, stars
 from lighthouse_tui.render.sentence import sentence
 from lighthouse_tui.store.records import DecisionRecord
 from lighthouse_tui.tui.screens.question import (
@@ -52,7 +52,7 @@ class OutcomeScreen(QuestionScreen):
         )
         decided = _("Decided {day}: {choice}").format(
             day=i18n.day(record.decided_at.astimezone().date()),
-            choice=choice(record.final_choice).plain,
+            choice=choice_word(record.final_choice),
         )
         question.append(f"\n{decided}", style="dim")
         if record.outcome is not None:

@@ -9,6 +9,7 @@ from textual.binding import Binding, BindingType
 
 from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.render.literal import literal
+from lighthouse_tui.render.log import CHOICE_WORDS
 from lighthouse_tui.render.sentence import sentence
 from lighthouse_tui.store.records import DefaultChoice
 from lighthouse_tui.tui.screens.question import CHOOSE, QuestionScreen, choice_bindings
@@ -21,12 +22,6 @@ REFLEX_KEYS: dict[str, DefaultChoice] = {
 }
 """`o` is "oui": a second key for accept whatever the language shown, as `o` means nothing
 else where the reflex is asked (triage's first step, the check's record dialog)."""
-REFLEX_WORDS: dict[DefaultChoice, str] = {
-    "accept": N_("accept"),
-    "decline": N_("decline"),
-    "unsure": N_("unsure"),
-}
-"""The keys' words, marked for the catalog: translated where shown."""
 REFLEX_TIPS: dict[DefaultChoice, str] = {
     "accept": N_("Your reflex, before the strategy speaks: accept"),
     "decline": N_("Your reflex, before the strategy speaks: decline"),
@@ -41,7 +36,7 @@ def as_reflex(value: str) -> DefaultChoice:
 
 def reflex_bindings(action: str, prefix: str) -> list[Binding]:
     """y or o, n, u bound to `action('accept')`…, for this dialog and triage's first step."""
-    return choice_bindings(REFLEX_KEYS, REFLEX_WORDS, REFLEX_TIPS, action, prefix)
+    return choice_bindings(REFLEX_KEYS, CHOICE_WORDS, REFLEX_TIPS, action, prefix)
 
 
 def reflex_question(title: str) -> Text:
