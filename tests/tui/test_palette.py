@@ -114,7 +114,7 @@ async def test_the_palette_speaks_french(
         hits = palette.query_one(CommandList)
         prompts = [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)]
         assert any(prompt.startswith("Trier : Régie") for prompt in prompts), prompts
-        assert any("client_request, reçu il y a 1 h" in prompt for prompt in prompts), prompts
+        assert any("client_request, reçue il y a 1 h" in prompt for prompt in prompts), prompts
         await pilot.press(*"qwxz")
         await until(pilot, lambda: hits.option_count == 1 and hits.get_option_at_index(0).disabled)
         assert "Aucun résultat" in str(hits.get_option_at_index(0).prompt)

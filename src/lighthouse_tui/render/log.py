@@ -51,6 +51,14 @@ def age(moment: datetime, now: datetime) -> str:
     return _("now")
 
 
+def received(moment: datetime, now: datetime) -> str:
+    """When an item came in, as a phrase: `received 3h ago`, or `received just now` for what
+    `age` has no number for yet."""
+    if (when := age(moment, now)) == _("now"):
+        return _("received just now")
+    return _("received {age} ago").format(age=when)
+
+
 def age_width() -> int:
     """The cells the widest age takes in the language shown (`59 min` in French, `999d` in
     English, or the word for now), so that a narrow table's age column never cuts one."""

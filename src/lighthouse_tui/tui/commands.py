@@ -10,7 +10,7 @@ The palette itself speaks the language chosen too, where Textual writes English 
 """
 
 from collections.abc import AsyncIterator, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
@@ -22,7 +22,7 @@ from textual.fuzzy import Matcher
 
 from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.core.text import fold, visible
-from lighthouse_tui.render.log import age
+from lighthouse_tui.render.log import received
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.records import InboxItem
 
@@ -32,8 +32,6 @@ if TYPE_CHECKING:
 DISCOVERED = 20
 """How many waiting items the palette lists before anything is typed: the oldest, in the
 inbox's order."""
-JUST_NOW = timedelta(minutes=1)
-"""Younger than this, an item was received "just now": `age` has no number for it yet."""
 
 
 TEXTUAL_KEYS = (
@@ -117,9 +115,7 @@ class InboxCommands(Provider):
             return  # the palette still offers every action; the inbox screen says what is wrong
 
     def _help(self, item: InboxItem, now: datetime) -> str:
-        if now - item.received < JUST_NOW:
-            return _("{kind}, received just now").format(kind=item.kind)
-        return _("{kind}, received {age} ago").format(kind=item.kind, age=age(item.received, now))
+        return f"{item.kind}, {received(item.received, now)}"
 
     def _open(self, item: InboxItem) -> partial[object]:
         return partial(self.lighthouse.triage_item, item)

@@ -28,7 +28,7 @@ from lighthouse_tui.core import i18n
 from lighthouse_tui.core.decline import decline_message
 from lighthouse_tui.core.i18n import N_, _, ngettext
 from lighthouse_tui.render.literal import literal
-from lighthouse_tui.render.log import age, choice
+from lighthouse_tui.render.log import choice, received
 from lighthouse_tui.render.sentence import sentence
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.records import DefaultChoice, FinalChoice, InboxItem
@@ -336,13 +336,8 @@ def opportunity_view(item: InboxItem, now: datetime) -> RenderableType:
     if item.source:
         facts.append("  ")
         facts.append_text(sentence(_("from {source}"), source=item.source))
-    when = age(item.received, now)
-    just_now = when == age(now, now)  # the word for no time at all, in any language
     facts.append("  ·  ", style="dim")
-    facts.append(
-        _("received just now") if just_now else _("received {age} ago").format(age=when),
-        style="dim",
-    )
+    facts.append(received(item.received, now), style="dim")
     fields = Table.grid(padding=(0, 2))
     fields.add_column(style="dim", no_wrap=True)
     fields.add_column()
