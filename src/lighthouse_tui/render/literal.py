@@ -30,6 +30,11 @@ def one_line(text: str) -> str:
     return visible(LINE_BREAK.sub(ONE_LINE_BREAK, text))
 
 
-def title_text(title: str | None, style: str = "") -> Text:
+def title_line(title: str | None) -> str:
     """An opportunity's title on one line, or a word saying it has none."""
-    return literal(title or _(UNTITLED), style=style)
+    return one_line(title or _(UNTITLED))
+
+
+def title_text(title: str | None, style: str = "") -> Text:
+    """`title_line`, styled, for a table cell or a sentence."""
+    return Text(title_line(title), style=style)

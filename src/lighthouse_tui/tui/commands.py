@@ -21,7 +21,8 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 from lighthouse_tui.core.i18n import N_, _
-from lighthouse_tui.core.text import fold, visible
+from lighthouse_tui.core.text import fold
+from lighthouse_tui.render.literal import title_line
 from lighthouse_tui.render.log import received
 from lighthouse_tui.store.log import DecisionLog, StoreError
 from lighthouse_tui.store.records import InboxItem
@@ -66,7 +67,7 @@ class Palette(CommandPalette):
 
 
 def triage_label(item: InboxItem) -> str:
-    return _("Triage: {title}").format(title=visible(item.title or _("(untitled)")))
+    return _("Triage: {title}").format(title=title_line(item.title))
 
 
 class Folded:

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 
 from lighthouse_tui.core import i18n
 from lighthouse_tui.core.i18n import N_, _
-from lighthouse_tui.render.literal import literal, one_line
+from lighthouse_tui.render.literal import title_line, title_text
 from lighthouse_tui.render.log import choice
 from lighthouse_tui.render.sentence import sentence
 from lighthouse_tui.store.log import DecisionLog, StoreError
@@ -36,9 +36,7 @@ class CorrectScreen(QuestionScreen):
     def __init__(self, record: DecisionRecord) -> None:
         self.current = record.final_choice
         decided = record.decided_at.astimezone()
-        question = sentence(
-            _("Correct {title}"), "bold", title=literal(record.title or _("(untitled)"), "bold")
-        )
+        question = sentence(_("Correct {title}"), "bold", title=title_text(record.title, "bold"))
         question.append("\n")
         question.append_text(
             sentence(
@@ -97,7 +95,7 @@ def ask_correction(
             return
         screen.notify(
             _("Corrected “{title}”: {previous} → {final}").format(
-                title=one_line(record.title or _("(untitled)")),
+                title=title_line(record.title),
                 previous=_(FINAL_WORDS[done.previous]),
                 final=_(FINAL_WORDS[done.final]),
             ),

@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from lighthouse_tui.core.filter import Evaluation
 from lighthouse_tui.core.i18n import N_, _
 from lighthouse_tui.render.evaluation import verdict_line
-from lighthouse_tui.render.literal import literal
+from lighthouse_tui.render.literal import title_text
 from lighthouse_tui.render.log import choice
 from lighthouse_tui.store.records import DefaultChoice, FinalChoice
 from lighthouse_tui.tui.screens.question import (
@@ -73,7 +73,7 @@ class DecideScreen(QuestionScreen):
         note: str = "",
     ) -> None:
         self.verdict = evaluation.verdict
-        question = literal(title or _("(untitled)"), "bold")
+        question = title_text(title, "bold")
         question.append("\n" + _("Your reflex:") + " ")
         question.append_text(choice(reflex))
         question.append("   " + _("The filter:") + " ")

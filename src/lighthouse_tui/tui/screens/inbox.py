@@ -20,7 +20,7 @@ from lighthouse_tui.core import i18n
 from lighthouse_tui.core.i18n import N_, _, ngettext
 from lighthouse_tui.core.opportunity import Opportunity
 from lighthouse_tui.core.text import fold
-from lighthouse_tui.render.literal import literal, one_line
+from lighthouse_tui.render.literal import literal, one_line, title_text
 from lighthouse_tui.render.log import age, age_width, sender
 from lighthouse_tui.render.sentence import sentence
 from lighthouse_tui.store.log import DecisionLog, StoreError
@@ -382,7 +382,7 @@ def item_row(item: InboxItem, now: datetime) -> Row:
     return (
         str(item.id),
         (
-            cell(literal(item.title or _("(untitled)"))),
+            cell(title_text(item.title)),
             cell(literal(item.kind)),
             cell(literal(sender(item.source), "dim")),
             Text(age(item.received, now), justify="right"),

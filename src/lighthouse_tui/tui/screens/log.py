@@ -18,7 +18,7 @@ from lighthouse_tui.core import i18n
 from lighthouse_tui.core.i18n import N_, _, ngettext, pgettext
 from lighthouse_tui.core.text import visible
 from lighthouse_tui.render.evaluation import VERDICT_STYLES
-from lighthouse_tui.render.literal import literal, one_line
+from lighthouse_tui.render.literal import one_line, title_text
 from lighthouse_tui.render.log import (
     choice,
     choice_word,
@@ -498,7 +498,7 @@ def decision_row(record: DecisionRecord) -> Row:
         str(record.id),
         (
             Text(record.decided_at.astimezone().date().isoformat()),
-            cell(literal(record.title or _("(untitled)"))),
+            cell(title_text(record.title)),
             choice(record.default_choice),
             Text(choice_word(record.verdict), style=VERDICT_STYLES[record.verdict]),
             final,

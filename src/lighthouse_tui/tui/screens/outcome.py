@@ -8,7 +8,7 @@ from textual.binding import BindingType
 
 from lighthouse_tui.core import i18n
 from lighthouse_tui.core.i18n import N_, _
-from lighthouse_tui.render.literal import literal
+from lighthouse_tui.render.literal import title_text
 from lighthouse_tui.render.log import choice_word, outcome_text, stars
 from lighthouse_tui.render.sentence import sentence
 from lighthouse_tui.store.records import DecisionRecord
@@ -48,7 +48,7 @@ class OutcomeScreen(QuestionScreen):
         question = sentence(
             _("How did {title} turn out?"),
             "bold",
-            title=literal(record.title or _("(untitled)"), "bold"),
+            title=title_text(record.title, "bold"),
         )
         decided = _("Decided {day}: {choice}").format(
             day=i18n.day(record.decided_at.astimezone().date()),

@@ -27,7 +27,7 @@ from textual.widgets import Input, Static
 from lighthouse_tui.core import i18n
 from lighthouse_tui.core.decline import decline_message
 from lighthouse_tui.core.i18n import N_, _, ngettext
-from lighthouse_tui.render.literal import literal
+from lighthouse_tui.render.literal import literal, title_text
 from lighthouse_tui.render.log import choice, received
 from lighthouse_tui.render.sentence import sentence
 from lighthouse_tui.store.log import DecisionLog, StoreError
@@ -326,12 +326,12 @@ class TriageScreen(LighthouseScreen):
         )
 
     def _dropped(self, template: str) -> Text:
-        return sentence(template, title=literal(self.item.title or _("(untitled)"), "bold"))
+        return sentence(template, title=title_text(self.item.title, "bold"))
 
 
 def opportunity_view(item: InboxItem, now: datetime) -> RenderableType:
     """The opportunity as it came, for the reflex: no score, no verdict, nothing rated."""
-    title = literal(item.title or _("(untitled)"), "bold")
+    title = title_text(item.title, "bold")
     facts = literal(item.kind, "cyan")
     if item.source:
         facts.append("  ")
