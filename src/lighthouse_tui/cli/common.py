@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from lighthouse_tui.core.loaded import LoadedStrategy
     from lighthouse_tui.store.log import DecisionLog
+    from lighthouse_tui.store.replay import Replay
 
 EXIT_ACCEPT, EXIT_DECLINE, EXIT_USAGE, EXIT_CONSIDER, EXIT_BUG = 0, 1, 2, 3, 70
 VERDICT_EXIT = {"accept": EXIT_ACCEPT, "decline": EXIT_DECLINE, "consider": EXIT_CONSIDER}
@@ -220,6 +221,17 @@ def open_log(explicit: str | None, *, readonly: bool = False) -> Iterator["Decis
         raise UserError([exc]) from None
     finally:
         log.close()
+
+
+def replayed_decision(db: str | None, ident: int, current: "LoadedStrategy | None") -> "Replay":
+    """Decision `ident` explained again from the log (`store.replay`), or a one-line error:
+    `log show` and `decline` both start from it."""
+    from lighthouse_tui.store.replay import replay
+
+    with open_log(db, readonly=True) as log:
+        if log is None:
+            raise UserError([_("no decision {id}: nothing is logged yet").format(id=ident)])
+        return replay(log, log.decision(ident), current)
 
 
 def committed_hours(log: "DecisionLog | None", today: date) -> float:

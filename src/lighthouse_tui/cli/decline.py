@@ -8,7 +8,7 @@ moved on. The app's `c` and this command share one builder, `core.decline`.
 
 import argparse
 
-from lighthouse_tui.cli.common import UserError, json_option, open_log, print_json
+from lighthouse_tui.cli.common import UserError, json_option, print_json, replayed_decision
 from lighthouse_tui.core.i18n import _
 
 
@@ -29,13 +29,8 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
 
 def cmd_decline(args: argparse.Namespace) -> int:
     from lighthouse_tui.core.decline import decline_message
-    from lighthouse_tui.store.replay import replay
 
-    with open_log(args.db, readonly=True) as log:
-        if log is None:
-            raise UserError([_("no decision {id}: nothing is logged yet").format(id=args.id)])
-        record = log.decision(args.id)
-        replayed = replay(log, record, None)
+    replayed = replayed_decision(args.db, args.id, None)
     if replayed.then is None or replayed.then_evaluation is None:
         raise UserError(
             [
@@ -44,7 +39,8 @@ def cmd_decline(args: argparse.Namespace) -> int:
                 )
             ]
         )
-    message = decline_message(replayed.then.strategy, record.title, replayed.then_evaluation)
+    title = replayed.record.title
+    message = decline_message(replayed.then.strategy, title, replayed.then_evaluation)
     if args.json:
         print_json({"message": message})
     else:

@@ -18,6 +18,7 @@ from lighthouse_tui.cli.common import (
     load_strategy,
     open_log,
     print_json,
+    replayed_decision,
 )
 from lighthouse_tui.core import i18n
 from lighthouse_tui.core.i18n import _, ngettext
@@ -170,14 +171,10 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 def cmd_log_show(args: argparse.Namespace) -> int:
     from lighthouse_tui.store.export import decision_json
-    from lighthouse_tui.store.replay import replay
 
     current = _current_strategy(args.strategy)
-    with open_log(args.db, readonly=True) as log:
-        if log is None:
-            raise UserError([_("no decision {id}: nothing is logged yet").format(id=args.id)])
-        record = log.decision(args.id)
-        replayed = replay(log, record, current)
+    replayed = replayed_decision(args.db, args.id, current)
+    record = replayed.record
     if args.json:
         data = decision_json(record)
         data["corrections"] = [c.to_json() for c in replayed.corrections]
